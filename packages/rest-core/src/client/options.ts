@@ -1,0 +1,91 @@
+import type { AuthStrategy } from '../auth/auth-strategy.js';
+import type { RetryOption } from '../retry/retry-policy.js';
+import type { QueryParams } from './query-string.js';
+
+/**
+ * `X-Cumulocity-Processing-Mode`: `PERSISTENT` (default: store and notify), `TRANSIENT`
+ * (notify only), `QUIESCENT` (store, no real-time notifications), `CEP` (neither stored nor notified).
+ */
+export type ProcessingMode = 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
+
+/** The `fetch` signature the client calls; inject your own for tests, proxies or instrumentation. */
+export type FetchFunction = (input: Request) => Promise<Response>;
+
+/**
+ * Options of {@link CumulocityRestClient}. Validated at construction: a bad option throws an
+ * `InvalidInputError` naming it.
+ *
+ * @example
+ * ```ts
+ * const client = new CumulocityRestClient({
+ *   baseUrl: 'mytenant.cumulocity.com',            // https:// is added
+ *   auth: new BasicAuth('t100/admin', 'secret'),
+ *   applicationKey: 'my-app-key',
+ *   maxConcurrent: 20,
+ * });
+ * ```
+ */
+export interface RestClientOptions {
+  /** The tenant's URL. `https://` is added when no scheme is given; a path prefix is kept; a trailing slash is ignored. */
+  baseUrl: string;
+  /** How to authenticate: `BasicAuth`, `BearerAuth`, `CookieAuth`, or your own strategy. */
+  auth: AuthStrategy;
+  /** The tenant id, if known. Otherwise taken from the credentials, or from `GET /tenant/currentTenant` when needed. */
+  tenantId?: string;
+  /** Sent as `X-Cumulocity-Application-Key`, marking requests as application (not device) traffic. */
+  applicationKey?: string;
+  /** Default `X-Cumulocity-Processing-Mode` for POST, PUT and DELETE. Per call too. */
+  processingMode?: ProcessingMode;
+  /** Milliseconds one attempt may take, reply body included. `false` disables. @default 60_000 */
+  timeout?: number | false;
+  /** Milliseconds a call may take with all its retries and waits. `false` disables. @default false */
+  totalTimeout?: number | false;
+  /** Retry policy (see `RetryPolicy`); a number is the retry limit; `false` never retries. @default 3 retries */
+  retry?: RetryOption;
+  /** Most requests this client has in flight at once (one queue per client). @default 10 */
+  maxConcurrent?: number;
+  /** Headers sent with every request (values must not contain CR or LF). */
+  headers?: Readonly<Record<string, string>>;
+  /** The fetch implementation. @default globalThis.fetch */
+  fetch?: FetchFunction;
+}
+
+/** What a reply body is turned into. */
+export type ResponseType = 'json' | 'text' | 'bytes' | 'stream' | 'response';
+
+/**
+ * Per-call options; they override the client's for one request.
+ *
+ * @example
+ * ```ts
+ * await client.get('/inventory/managedObjects', { params: { type: 'c8y_Device' }, signal, timeout: 5_000 });
+ * ```
+ */
+export interface RequestOptions {
+  /** Query parameters (arrays repeat the key; `Date` → ISO 8601; `undefined` dropped). */
+  params?: QueryParams;
+  /** Extra headers for this call. */
+  headers?: Readonly<Record<string, string>>;
+  /** `Accept` header. @default 'application/json' */
+  accept?: string;
+  /** `Content-Type` of a JSON body. @default 'application/json' */
+  contentType?: string;
+  /** `X-Cumulocity-Processing-Mode` for this call. */
+  processingMode?: ProcessingMode;
+  /** Aborts the call, its retries and its waits. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout for this call. */
+  timeout?: number | false;
+  /** Total timeout for this call. */
+  totalTimeout?: number | false;
+  /** Retry policy for this call. */
+  retry?: RetryOption;
+  /** How to read the reply body. @default 'json' */
+  responseType?: ResponseType;
+}
+
+/** Options of `request()`: per-call options plus a body. */
+export interface RequestInit extends RequestOptions {
+  /** A JSON-serialisable value, or raw bytes/stream/form data sent as they are. */
+  body?: unknown;
+}
