@@ -85,7 +85,7 @@ export interface RequestOptions {
 }
 
 /** Options of `request()`: per-call options plus a body. */
-export interface RequestInit extends RequestOptions {
+export interface RequestOptionsWithBody extends RequestOptions {
   /** A JSON-serialisable value, or raw bytes/stream/form data sent as they are. */
   body?: unknown;
 }

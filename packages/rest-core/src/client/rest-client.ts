@@ -1,0 +1,416 @@
+import ky, { type KyInstance } from 'ky';
+import PQueue from 'p-queue';
+import type { AuthStrategy } from '../auth/auth-strategy.js';
+import type { RequestDescription } from '../errors/cumulocity-error.js';
+import { errorFromResponse } from '../errors/error-from-response.js';
+import type { CumulocityError } from '../errors/cumulocity-error.js';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { isCumulocityError } from '../errors/is-cumulocity-error.js';
+import { NetworkError } from '../errors/network-error.js';
+import { ResponseFormatError } from '../errors/response-format-error.js';
+import { TimeoutError } from '../errors/timeout-error.js';
+import { decideRetry, type AttemptFailure } from '../retry/decide-retry.js';
+import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
+import type { HttpMethod, RetryPolicy } from '../retry/retry-policy.js';
+import { resolveRequestUrl, normalizeBaseUrl } from './base-url.js';
+import {
+  contentDispositionFor,
+  filenameFromContentDisposition,
+  toBlob,
+  toMultipartForm,
+  type Download,
+  type DownloadedBytes,
+  type FileContent,
+  type MultipartUpload,
+} from './binary.js';
+import { assertHeader, assertHeaders } from './headers.js';
+import type { FetchFunction, ProcessingMode, RequestOptions, RequestOptionsWithBody, RestClientOptions } from './options.js';
+import { toQueryString } from './query-string.js';
+import { readReply } from './read-reply.js';
+import type { RestClient } from './rest-client-interface.js';
+import { validateClientOptions, validateRequestOptions } from './validate-options.js';
+
+const defaultTimeoutMs = 60_000;
+const defaultMaxConcurrent = 10;
+const writeMethods: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
+
+type AttemptResult = { ok: true; value: unknown } | { ok: false; failure: AttemptFailure; error: CumulocityError };
+
+/**
+ * A client for one Cumulocity tenant: every request goes through one pipeline —
+ * options → auth → retry → concurrency limit → fetch. Options are validated and frozen at
+ * construction; per-call options override them for one request.
+ *
+ * @example
+ * ```ts
+ * const client = new CumulocityRestClient({
+ *   baseUrl: 'https://mytenant.cumulocity.com',
+ *   auth: new BasicAuth('t100/admin', process.env.C8Y_PASSWORD!),
+ * });
+ * const device = await client.get(apiPath`/inventory/managedObjects/${id}`, {
+ *   accept: 'application/vnd.com.nsn.cumulocity.managedobject+json',
+ * });
+ * ```
+ */
+export class CumulocityRestClient implements RestClient {
+  /** The normalised tenant URL, without a trailing slash. */
+  readonly baseUrl: string;
+  /** The auth strategy the client was built with. */
+  readonly auth: AuthStrategy;
+  /** The options as given (validated and frozen). */
+  readonly options: Readonly<RestClientOptions>;
+  readonly #retryPolicy: RetryPolicy;
+  readonly #headers: Readonly<Record<string, string>>;
+  readonly #fetch: FetchFunction;
+  readonly #ky: KyInstance;
+  #queue: PQueue | undefined;
+  #tenantId: string | undefined;
+  #tenantIdLookup: Promise<string> | undefined;
+
+  constructor(options: RestClientOptions) {
+    validateClientOptions(options);
+    this.baseUrl = normalizeBaseUrl(options.baseUrl, 'options.baseUrl');
+    assertHeaders(options.headers, 'options.headers');
+    if (options.applicationKey !== undefined) {
+      assertHeader('X-Cumulocity-Application-Key', options.applicationKey, 'options.applicationKey');
+    }
+    this.auth = options.auth;
+    this.options = Object.freeze({ ...options, headers: options.headers && Object.freeze({ ...options.headers }) });
+    this.#retryPolicy = resolveRetryPolicy(options.retry);
+    this.#headers = {
+      ...options.headers,
+      ...(options.applicationKey === undefined ? {} : { 'X-Cumulocity-Application-Key': options.applicationKey }),
+    };
+    this.#tenantId = options.tenantId ?? options.auth.tenantId;
+    this.#fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.#ky = ky.create({
+      retry: 0,
+      timeout: false,
+      throwHttpErrors: false,
+      redirect: 'manual',
+      // ky hands over a Request; the limiter then sits per attempt, below the retry loop.
+      fetch: (input, init) => this.#limitedFetch(input instanceof Request ? input : new Request(input, init)),
+      hooks: {
+        beforeRequest: [
+          async (request) => {
+            await this.auth.authorize(request.headers, { tenantId: this.#tenantId });
+          },
+        ],
+      },
+    });
+  }
+
+  /** GET `path`; resolves the parsed JSON reply (or as `responseType` asks). */
+  get<T = unknown>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('GET', path, options);
+  }
+
+  /** POST a JSON (or raw) `body` to `path`. */
+  post<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('POST', path, { ...options, body });
+  }
+
+  /** PUT a JSON (or raw) `body` to `path`. */
+  put<T = unknown>(path: string, body?: unknown, options?: RequestOptions): Promise<T> {
+    return this.request<T>('PUT', path, { ...options, body });
+  }
+
+  /** DELETE `path`; resolves `undefined` for the usual 204. */
+  delete<T = void>(path: string, options?: RequestOptions): Promise<T> {
+    return this.request<T>('DELETE', path, options);
+  }
+
+  /**
+   * Sends one request through the pipeline and reads the reply.
+   *
+   * - `path`: `/inventory/managedObjects` (under `baseUrl`) or an absolute URL under `baseUrl`;
+   *   build paths with ids through `apiPath` so ids are encoded.
+   * - `body`: serialised as JSON, unless it is a string, `Blob`, bytes, `FormData`,
+   *   `URLSearchParams` or a stream, which are sent as they are (a stream is never retried).
+   * - Errors: an `HttpError` subclass for error statuses, `NetworkError`, `TimeoutError`,
+   *   `ResponseFormatError`; `InvalidInputError` before sending for bad input; an abort
+   *   rejects with the signal's reason.
+   *
+   * @example
+   * ```ts
+   * await client.request('PUT', apiPath`/alarm/alarms/${id}`, { body: { status: 'CLEARED' }, processingMode: 'QUIESCENT' });
+   * ```
+   */
+  async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptionsWithBody = {}): Promise<T> {
+    validateRequestOptions(options);
+    const url = this.#buildUrl(path, options);
+    const description: RequestDescription = { method, url: url.toString() };
+    const { body, contentType, replayable } = prepareBody(options.body, options.contentType);
+    const headers = this.#buildHeaders(method, options, contentType);
+    const policy = resolveRetryPolicy(replayable ? options.retry : false, this.#retryPolicy);
+    const timeoutMs = pick(options.timeout, this.options.timeout, defaultTimeoutMs);
+    const totalTimeoutMs = pick(options.totalTimeout, this.options.totalTimeout, false);
+
+    const total = totalTimeoutMs === false ? undefined : new AbortController();
+    const totalTimer = total && setTimeout(() => total.abort(), totalTimeoutMs as number);
+    const signals = [options.signal, total?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const callSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    const attempt = () =>
+      this.#attempt(url, { method, headers, body }, options.responseType ?? 'json', timeoutMs, callSignal, description);
+    try {
+      for (let retriesDone = 0; ; retriesDone++) {
+        const result = await attempt();
+        if (result.ok) return result.value as T;
+        const decision = decideRetry({ method, retriesDone, failure: result.failure }, policy);
+        if (!decision.retry) throw result.error;
+        await sleep(decision.delayMs, callSignal);
+      }
+    } catch (error) {
+      if (options.signal?.aborted) throw options.signal.reason;
+      if (total?.signal.aborted) throw new TimeoutError({ ...description, timeoutMs: totalTimeoutMs as number, scope: 'total' });
+      throw error;
+    } finally {
+      clearTimeout(totalTimer);
+    }
+  }
+
+  /**
+   * Uploads a file as Cumulocity's multipart form (`object` JSON part + `file` part), e.g. to
+   * `/inventory/binaries` or an event's `/binaries`.
+   *
+   * @example
+   * ```ts
+   * const binary = await client.uploadMultipart('/inventory/binaries', {
+   *   object: { name: 'hello.txt', type: 'text/plain' },
+   *   file: 'Hello, world',
+   * }, { accept: 'application/vnd.com.nsn.cumulocity.managedobject+json' });
+   * ```
+   */
+  uploadMultipart<T = unknown>(path: string, upload: MultipartUpload, options?: RequestOptions): Promise<T> {
+    if (typeof upload !== 'object' || upload === null || typeof upload.object !== 'object' || upload.object === null) {
+      throw new InvalidInputError('an upload needs an `object` (metadata) and a `file`', { path: 'upload.object' });
+    }
+    if (upload.file === undefined || upload.file === null) throw new InvalidInputError('is required', { path: 'upload.file' });
+    return this.request<T>('POST', path, { ...options, body: toMultipartForm(upload) });
+  }
+
+  /**
+   * Sends raw file content with PUT (replacing a binary or an attachment), with
+   * `Content-Type` and, given a file name, `Content-Disposition`.
+   *
+   * @example
+   * ```ts
+   * await client.putBinary(apiPath`/inventory/binaries/${id}`, bytes, { contentType: 'application/pdf' });
+   * ```
+   */
+  putBinary<T = unknown>(
+    path: string,
+    data: FileContent,
+    file: { contentType?: string; filename?: string } = {},
+    options?: RequestOptions,
+  ): Promise<T> {
+    const contentType = file.contentType ?? 'application/octet-stream';
+    const headers = file.filename === undefined ? options?.headers : { ...options?.headers, 'Content-Disposition': contentDispositionFor(file.filename) };
+    return this.request<T>('PUT', path, { ...options, headers, contentType, body: toBlob(data, contentType) });
+  }
+
+  /**
+   * Downloads a file as a stream, with the file name from `Content-Disposition`. The
+   * per-attempt timeout covers the wait for the reply headers, not the body.
+   *
+   * @example
+   * ```ts
+   * const { body, filename } = await client.download(apiPath`/inventory/binaries/${id}`);
+   * for await (const chunk of body) process.stdout.write(chunk);
+   * ```
+   */
+  async download(path: string, options?: RequestOptions): Promise<Download> {
+    const response = await this.request<Response>('GET', path, { accept: '*/*', ...options, responseType: 'response' });
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    return {
+      body: response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
+      filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
+      contentType: response.headers.get('content-type') ?? undefined,
+      size: Number.isFinite(length) ? length : undefined,
+    };
+  }
+
+  /**
+   * Downloads a file into memory. Failures before the reply headers are retried like any GET.
+   *
+   * @example
+   * ```ts
+   * const { bytes, filename } = await client.downloadBytes(apiPath`/event/events/${id}/binaries`);
+   * ```
+   */
+  async downloadBytes(path: string, options?: RequestOptions): Promise<DownloadedBytes> {
+    const response = await this.request<Response>('GET', path, { accept: '*/*', ...options, responseType: 'response' });
+    return {
+      bytes: await this.#readBody(response, { method: 'GET', url: response.url }),
+      filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
+      contentType: response.headers.get('content-type') ?? undefined,
+    };
+  }
+
+  /**
+   * The tenant id: from the options, else from the credentials (`t100/admin`, a JWT's `ten`),
+   * else looked up once with `GET /tenant/currentTenant`.
+   *
+   * @example
+   * ```ts
+   * const tenant = await client.getTenantId(); // 't100'
+   * ```
+   */
+  async getTenantId(options: { signal?: AbortSignal } = {}): Promise<string> {
+    if (this.#tenantId !== undefined) return this.#tenantId;
+    this.#tenantIdLookup ??= this.get<{ name?: unknown }>('/tenant/currentTenant', {
+      accept: 'application/vnd.com.nsn.cumulocity.currenttenant+json',
+    }).then(
+      (tenant) => {
+        if (typeof tenant?.name !== 'string' || tenant.name === '') {
+          throw new ResponseFormatError('GET /tenant/currentTenant did not name the tenant', { method: 'GET', url: `${this.baseUrl}/tenant/currentTenant` });
+        }
+        this.#tenantId = tenant.name;
+        return tenant.name;
+      },
+      (error: unknown) => {
+        this.#tenantIdLookup = undefined; // let a later call try again
+        throw error;
+      },
+    );
+    const lookup = this.#tenantIdLookup;
+    if (options.signal === undefined) return lookup;
+    return abortable(lookup, options.signal);
+  }
+
+  /** A description without secrets. */
+  toString(): string {
+    return `CumulocityRestClient(${this.baseUrl}, ${String(this.auth)})`;
+  }
+
+  /** Serialises to a description without secrets. */
+  toJSON(): Record<string, unknown> {
+    return { baseUrl: this.baseUrl, auth: String(this.auth), tenantId: this.#tenantId };
+  }
+
+  #limitedFetch(request: Request): Promise<Response> {
+    this.#queue ??= new PQueue({ concurrency: this.options.maxConcurrent ?? defaultMaxConcurrent });
+    return this.#queue.add(() => this.#fetch(request), { signal: request.signal });
+  }
+
+  #buildUrl(path: string, options: RequestOptions): URL {
+    const url = resolveRequestUrl(this.baseUrl, path);
+    const query = toQueryString(options.params);
+    if (query !== '') url.search = url.search === '' ? query : `${url.search}&${query.slice(1)}`;
+    return url;
+  }
+
+  #buildHeaders(method: HttpMethod, options: RequestOptions, contentType: string | undefined): Headers {
+    assertHeaders(options.headers);
+    const headers = new Headers({ Accept: options.accept ?? 'application/json', ...this.#headers, ...options.headers });
+    if (options.accept !== undefined) headers.set('Accept', options.accept);
+    assertHeader('Accept', headers.get('Accept'), 'options.accept');
+    if (contentType !== undefined) {
+      assertHeader('Content-Type', contentType, 'options.contentType');
+      headers.set('Content-Type', contentType);
+    }
+    const mode: ProcessingMode | undefined = options.processingMode ?? this.options.processingMode;
+    if (mode !== undefined && writeMethods.has(method)) headers.set('X-Cumulocity-Processing-Mode', mode);
+    return headers;
+  }
+
+  async #attempt(
+    url: URL,
+    init: { method: HttpMethod; headers: Headers; body: BodyInit | undefined },
+    responseType: NonNullable<RequestOptions['responseType']>,
+    timeoutMs: number | false,
+    callSignal: AbortSignal | undefined,
+    description: RequestDescription,
+  ): Promise<AttemptResult> {
+    callSignal?.throwIfAborted();
+    const deadline = timeoutMs === false ? undefined : new AbortController();
+    const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs as number);
+    const signals = [callSignal, deadline?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
+    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+    try {
+      const response = await this.#ky(url, { method: init.method, headers: init.headers, body: init.body, signal });
+      if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
+        await response.body?.cancel();
+        const location = response.headers.get('location');
+        throw new ResponseFormatError(`a redirect${location ? ` to ${location}` : ''} was refused: credentials stay with the configured URL`, {
+          ...description,
+          status: response.status,
+        });
+      }
+      if (!response.ok) {
+        const text = await response.text();
+        return {
+          ok: false,
+          failure: { kind: 'status', status: response.status, retryAfter: response.headers.get('retry-after') },
+          error: errorFromResponse(response, text, description),
+        };
+      }
+      return { ok: true, value: await readReply(response, responseType, description) };
+    } catch (error) {
+      if (callSignal?.aborted) throw error;
+      if (deadline?.signal.aborted) {
+        return { ok: false, failure: { kind: 'timeout' }, error: new TimeoutError({ ...description, timeoutMs: timeoutMs as number, scope: 'attempt' }) };
+      }
+      if (isCumulocityError(error)) throw error;
+      return { ok: false, failure: { kind: 'network' }, error: new NetworkError({ ...description, cause: error }) };
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #readBody(response: Response, description: RequestDescription): Promise<Uint8Array> {
+    try {
+      return new Uint8Array(await response.arrayBuffer());
+    } catch (cause) {
+      throw new NetworkError({ ...description, cause });
+    }
+  }
+}
+
+function pick<T>(call: T | undefined, client: T | undefined, fallback: T): T {
+  return call !== undefined ? call : client !== undefined ? client : fallback;
+}
+
+function prepareBody(
+  body: unknown,
+  contentType: string | undefined,
+): { body: BodyInit | undefined; contentType: string | undefined; replayable: boolean } {
+  if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
+  if (body instanceof FormData) return { body, contentType: undefined, replayable: true }; // fetch sets the boundary
+  if (typeof body === 'string' || body instanceof Blob || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+    return { body: body as BodyInit, contentType: contentType ?? 'application/json', replayable: true };
+  }
+  if (body instanceof ReadableStream) return { body, contentType: contentType ?? 'application/octet-stream', replayable: false };
+  let json: string | undefined;
+  try {
+    json = JSON.stringify(body);
+  } catch (cause) {
+    throw new InvalidInputError(`cannot be sent as JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { path: 'body', cause });
+  }
+  if (json === undefined) throw new InvalidInputError('cannot be sent as JSON', { path: 'body' });
+  return { body: json, contentType: contentType ?? 'application/json', replayable: true };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
