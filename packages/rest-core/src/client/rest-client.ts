@@ -302,13 +302,11 @@ export class CumulocityRestClient implements RestClient {
 
   #buildHeaders(method: HttpMethod, options: RequestOptions, contentType: string | undefined): Headers {
     assertHeaders(options.headers);
-    const headers = new Headers({ Accept: options.accept ?? 'application/json', ...this.#headers, ...options.headers });
+    if (options.accept !== undefined) assertHeader('Accept', options.accept, 'options.accept');
+    if (contentType !== undefined) assertHeader('Content-Type', contentType, 'options.contentType');
+    const headers = new Headers({ Accept: 'application/json', ...this.#headers, ...options.headers });
     if (options.accept !== undefined) headers.set('Accept', options.accept);
-    assertHeader('Accept', headers.get('Accept'), 'options.accept');
-    if (contentType !== undefined) {
-      assertHeader('Content-Type', contentType, 'options.contentType');
-      headers.set('Content-Type', contentType);
-    }
+    if (contentType !== undefined) headers.set('Content-Type', contentType);
     const mode: ProcessingMode | undefined = options.processingMode ?? this.options.processingMode;
     if (mode !== undefined && writeMethods.has(method)) headers.set('X-Cumulocity-Processing-Mode', mode);
     return headers;

@@ -2,9 +2,18 @@ import * as v from 'valibot';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import type { RequestOptions, RestClientOptions } from './options.js';
 
+const millisecondsMessage = 'must be false or a positive number of milliseconds';
 const milliseconds = v.union(
-  [v.literal(false), v.pipe(v.number(), v.finite(), v.minValue(1), v.maxValue(2_147_483_647))],
-  'must be false or a positive number of milliseconds',
+  [
+    v.literal(false),
+    v.pipe(
+      v.number(),
+      v.finite(millisecondsMessage),
+      v.minValue(1, millisecondsMessage),
+      v.maxValue(2_147_483_647, 'must be at most 2147483647 ms (about 24.8 days)'),
+    ),
+  ],
+  millisecondsMessage,
 );
 const count = (min: number) => v.pipe(v.number(), v.integer('must be an integer'), v.minValue(min, `must be at least ${min}`));
 const delay = v.pipe(v.number(), v.finite(), v.minValue(0, 'must not be negative'));
