@@ -12,7 +12,7 @@ export const currentArea = defineArea({
     api.get(
       '/tenant/currentTenant',
       (ctx) => {
-        ctx.requireRole('ROLE_USER_MANAGEMENT_OWN_READ', 'ROLE_SYSTEM');
+        if (!ctx.user.isBootstrap) ctx.requireRole('ROLE_USER_MANAGEMENT_OWN_READ', 'ROLE_SYSTEM');
         const t = ctx.tenant;
         return ctx.ok(
           {
