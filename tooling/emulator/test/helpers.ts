@@ -33,7 +33,7 @@ export function testArea(data: Array<{ id: string }>): Area {
       api.get('/test/provider', (ctx) => {
         const calls: Array<[number, number]> = [];
         const page = ctx.page(
-          { slice: (offset, limit) => (calls.push([offset, limit]), data.slice(offset, offset + limit)), count: () => data.length },
+          { slice: (offset: number, limit: number) => (calls.push([offset, limit]), data.slice(offset, offset + limit)), count: () => data.length },
           { key: 'items', map: (i) => ({ ...i, mapped: true }) },
         );
         return ctx.ok({ ...page, calls });

@@ -60,6 +60,13 @@ export class RequestContext {
     return this.principal;
   }
 
+  /** A path parameter of the route pattern (`:id` → `ctx.param('id')`), URL-decoded. */
+  param(name: string): string {
+    const value = this.params[name];
+    if (value === undefined) throw new Error(`Route has no parameter :${name}`);
+    return value;
+  }
+
   /** True if the request authenticated. */
   get authenticated(): boolean {
     return this.principal !== undefined;
