@@ -4,3 +4,15 @@
  * and add one line here. Export nothing else from this file.
  */
 export { currentArea } from './current.js';
+export { inventoryArea } from './inventory.js';
+export { identityArea } from './identity.js';
+export { measurementsArea } from './measurements.js';
+export { eventsArea } from './events.js';
+export { alarmsArea } from './alarms.js';
+export { deviceControlArea } from './device-control.js';
+export { auditArea } from './audit.js';
+export { usersArea } from './users.js';
+export { applicationsArea } from './applications.js';
+export { tenantArea } from './tenant.js';
+export { deviceBootstrapArea } from './device-bootstrap.js';
+export { notificationsArea } from './notifications.js';
