@@ -27,7 +27,25 @@ export type {
 } from './client/index.js';
 
 // Auth
-export type { AuthContext, AuthStrategy } from './auth/auth-strategy.js';
+export {
+  BasicAuth,
+  BearerAuth,
+  CookieAuth,
+  OaiSecureUnavailableError,
+  authenticate,
+  decodeJwtClaims,
+  parseAuthorization,
+} from './auth/index.js';
+export type {
+  AuthContext,
+  AuthStrategy,
+  AuthenticateOptions,
+  BasicAuthOptions,
+  BearerAuthOptions,
+  CookieAuthOptions,
+  IncomingHeaders,
+  JwtClaims,
+} from './auth/index.js';
 
 // Errors
 export {

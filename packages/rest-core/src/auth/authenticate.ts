@@ -1,4 +1,5 @@
 import type { FetchFunction } from '../client/options.js';
+import { normalizeBaseUrl } from '../client/base-url.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { NetworkError } from '../errors/network-error.js';
@@ -81,7 +82,7 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
   assertSecretText(options.username, 'username');
   assertSecretText(password, 'password');
   if (tfaCode !== undefined) assertSecretText(tfaCode, 'tfaCode');
-  const baseUrl = normalizeLoginBaseUrl(options.baseUrl);
+  const baseUrl = normalizeBaseUrl(options.baseUrl);
   const split = splitTenantUser(options.username, 'username');
   let tenantId = split.tenantId;
   if (options.tenantId !== undefined) {
@@ -202,22 +203,3 @@ function redact(text: string, secrets: ReadonlyArray<string | undefined>): strin
   return result;
 }
 
-/**
- * Minimal tenant URL normalisation: adds `https://`, keeps a path prefix, drops trailing slashes.
- * TODO(lead): use normalizeBaseUrl from src/client/base-url.ts
- */
-function normalizeLoginBaseUrl(input: unknown): string {
-  const trimmed = typeof input === 'string' ? input.trim() : '';
-  if (trimmed === '') throw new InvalidInputError('a tenant URL is required, e.g. https://mytenant.cumulocity.com', { path: 'baseUrl' });
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    throw new InvalidInputError('not a valid URL', { path: 'baseUrl' });
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new InvalidInputError('the scheme must be http or https', { path: 'baseUrl' });
-  if (url.username !== '' || url.password !== '') throw new InvalidInputError('credentials do not belong in the URL', { path: 'baseUrl' });
-  if (url.search !== '' || url.hash !== '') throw new InvalidInputError('the URL must not have a query string or fragment', { path: 'baseUrl' });
-  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
-}

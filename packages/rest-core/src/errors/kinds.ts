@@ -1,3 +1,4 @@
+import type { OaiSecureUnavailableError } from '../auth/oai-secure-unavailable-error.js';
 import type { CumulocityError } from './cumulocity-error.js';
 import type {
   ConflictError,
@@ -31,4 +32,5 @@ export interface CumulocityErrorKinds {
   TimeoutError: TimeoutError;
   ResponseFormatError: ResponseFormatError;
   InvalidInputError: InvalidInputError;
+  OaiSecureUnavailableError: OaiSecureUnavailableError;
 }
