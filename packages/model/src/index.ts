@@ -1,1 +1,1 @@
-export {};
+export { ManagedObject } from './objects/managed-object.js';

@@ -1,0 +1,42 @@
+import type { ResourceDescriptor } from '@c8y/rest-core';
+import type { ObjectSchema } from '../schemas/validate.js';
+
+/**
+ * What the base class needs to know about one object class.
+ *
+ * @example
+ * ```ts
+ * const meta: ObjectMeta = { className: 'Event', resource: Resources.event, readOnly: ['id', 'self'] };
+ * ```
+ */
+export interface ObjectMeta {
+  /** Class name for messages (survives minification). */
+  readonly className: string;
+  /** Endpoint and media types (see `Resources`). */
+  readonly resource?: ResourceDescriptor;
+  /** Top-level keys only the server sets: refused by `set()` and the constructor, never sent. */
+  readonly readOnly: readonly string[];
+  /** Top-level keys that can be set on create but not changed by an update (Cumulocity refuses them). */
+  readonly fixedAfterCreate?: readonly string[];
+  /** Schema of a valid create body. */
+  readonly schema?: ObjectSchema;
+}
+
+/**
+ * Options of the object methods that send a request.
+ *
+ * @example
+ * ```ts
+ * await obj.update({ signal: AbortSignal.timeout(5_000), processingMode: 'QUIESCENT' });
+ * ```
+ */
+export interface ObjectRequestOptions {
+  /** Aborts the request (and its retries). */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds; `false` disables. */
+  timeout?: number | false;
+  /** `X-Cumulocity-Processing-Mode` for this request. */
+  processingMode?: 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
+  /** Extra headers. */
+  headers?: Readonly<Record<string, string>>;
+}
