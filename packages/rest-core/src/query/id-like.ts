@@ -1,0 +1,35 @@
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { describeValue } from './describe-value.js';
+
+/**
+ * An object id as filters accept it: the id itself (`'123'` or `123`) or anything with an `id`
+ * property, such as a managed object, so `{ source: device }` works.
+ *
+ * @example
+ * ```ts
+ * const a: IdLike = '123';
+ * const b: IdLike = { id: '123', name: 'My device' };
+ * ```
+ */
+export type IdLike = string | number | { readonly id: string | number };
+
+/**
+ * The id string of an {@link IdLike}.
+ *
+ * @throws InvalidInputError naming `path` for an empty string, a negative or fractional number,
+ *   or an object without a usable `id`.
+ *
+ * @example
+ * ```ts
+ * idOf('123');          // '123'
+ * idOf(123);            // '123'
+ * idOf({ id: '123' });  // '123'
+ * idOf({}, 'source');   // throws InvalidInputError "source: expected an id …"
+ * ```
+ */
+export function idOf(value: unknown, path?: string): string {
+  const raw = typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value ? value.id : value;
+  if (typeof raw === 'string' && raw !== '') return raw;
+  if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return String(raw);
+  throw new InvalidInputError(`expected an id (a non-empty string, a non-negative integer or an object with an id), got ${describeValue(raw)}`, { path });
+}

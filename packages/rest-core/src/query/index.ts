@@ -1,0 +1,64 @@
+// The query-parameter layer: filters → REST query parameters. Pure functions, no HTTP.
+// Only dates.ts, durations.ts and build.ts import luxon; odata, raw, page size, specs and
+// reserved keys do not.
+export { buildQueryParams } from './build.js';
+export { toIsoDate, type DateLike, type ToIsoDateOptions } from './dates.js';
+export { toDurationMs, type DurationLike } from './durations.js';
+export type {
+  AlarmFilters,
+  AlarmSeverityFilter,
+  AlarmStatusFilter,
+  ApplicationFilters,
+  ApplicationTypeFilter,
+  AuditRecordFilters,
+  BinaryFilters,
+  BulkOperationFilters,
+  CreatedRangeFilters,
+  DateRangeFilters,
+  EventFilters,
+  InventoryChildrenFilters,
+  InventoryFilters,
+  InventoryQueryFilters,
+  InventoryQueryValue,
+  InventoryRoleFilters,
+  MeasurementFilters,
+  OpenFilters,
+  OperationFilters,
+  OrderFilters,
+  SeriesFilters,
+  SubscriptionFilters,
+  TenantFilters,
+  TenantOptionFilters,
+  UpdatedRangeFilters,
+  UserFilters,
+  UserGroupFilters,
+} from './filters.js';
+export { idOf, type IdLike } from './id-like.js';
+export { isODataBuilt, odata, ODataExpression, ODataQuery, type ODataDirection, type ODataValue } from './odata.js';
+export { impliesOrdering } from './ordering.js';
+export { DEFAULT_PAGE_SIZE, effectivePageSize, MAX_PAGE_SIZE, type PageSizeOptions } from './page-size.js';
+export type { QueryRecord, QueryScalar } from './query-record.js';
+export type { ODataSpec, QuerySpec } from './query-spec.js';
+export { parseRawQuery } from './raw.js';
+export { isReservedQueryKey, RESERVED_QUERY_KEYS, splitReservedKeys, type ReservedQueryKey } from './reserved.js';
+export {
+  alarmQuerySpec,
+  applicationQuerySpec,
+  auditRecordQuerySpec,
+  binaryQuerySpec,
+  bulkOperationQuerySpec,
+  deviceInventoryQuerySpec,
+  eventQuerySpec,
+  groupInventoryQuerySpec,
+  inventoryChildrenQuerySpec,
+  inventoryQuerySpec,
+  inventoryRoleQuerySpec,
+  measurementQuerySpec,
+  operationQuerySpec,
+  seriesQuerySpec,
+  subscriptionQuerySpec,
+  tenantOptionQuerySpec,
+  tenantQuerySpec,
+  userGroupQuerySpec,
+  userQuerySpec,
+} from './specs.js';

@@ -1,0 +1,324 @@
+import { describe, expect, it } from '@jest/globals';
+import { DateTime, Duration } from 'luxon';
+import { toQueryString } from '../../src/client/query-string.js';
+import { buildQueryParams } from '../../src/query/build.js';
+import type { QuerySpec } from '../../src/query/query-spec.js';
+import { RESERVED_QUERY_KEYS } from '../../src/query/reserved.js';
+import {
+  alarmQuerySpec,
+  applicationQuerySpec,
+  auditRecordQuerySpec,
+  binaryQuerySpec,
+  eventQuerySpec,
+  measurementQuerySpec,
+  operationQuerySpec,
+  seriesQuerySpec,
+  subscriptionQuerySpec,
+  userQuerySpec,
+} from '../../src/query/specs.js';
+import { errorOf, NOW } from './helpers.js';
+
+const wire = (filters: Record<string, unknown> | string, spec: QuerySpec) => toQueryString(buildQueryParams(filters, spec, NOW));
+
+// Encoded forms used below (encodeURIComponent: ':' → %3A, '+' → %2B, ',' → %2C).
+const JAN_1 = '2025-01-01T00%3A00%3A00.000Z';
+const ONE_DAY_AGO = '2025-06-14T12%3A00%3A00.000Z';
+
+describe('buildQueryParams: events', () => {
+  it('sends the REST name with a normalised date (DESIGN example)', () => {
+    expect(wire({ source: '123456', dateFrom: '2025-01-01' }, eventQuerySpec)).toBe(`?source=123456&dateFrom=${JAN_1}`);
+  });
+
+  it.each([
+    ['after', 'dateFrom'],
+    ['before', 'dateTo'],
+    ['createdAfter', 'createdFrom'],
+    ['createdBefore', 'createdTo'],
+    ['updatedAfter', 'lastUpdatedFrom'],
+    ['updatedBefore', 'lastUpdatedTo'],
+    ['dateFrom', 'dateFrom'],
+    ['createdTo', 'createdTo'],
+    ['lastUpdatedFrom', 'lastUpdatedFrom'],
+  ])('%s → %s, normalised', (option, param) => {
+    expect(wire({ [option]: '2025-01-01T02:00:00+02:00' }, eventQuerySpec)).toBe(`?${param}=${JAN_1}`);
+  });
+
+  it('maxAge sets dateFrom = now − maxAge', () => {
+    expect(wire({ source: '123456', maxAge: '1d' }, eventQuerySpec)).toBe(`?source=123456&dateFrom=${ONE_DAY_AGO}`);
+  });
+
+  it('minAge sets dateTo = now − minAge', () => {
+    expect(wire({ minAge: '2h' }, eventQuerySpec)).toBe('?dateTo=2025-06-15T10%3A00%3A00.000Z');
+  });
+
+  it('ages accept luxon Durations, clock strings, ISO durations and milliseconds', () => {
+    expect(wire({ maxAge: Duration.fromObject({ days: 1 }) }, eventQuerySpec)).toBe(`?dateFrom=${ONE_DAY_AGO}`);
+    expect(wire({ maxAge: '24:00' }, eventQuerySpec)).toBe(`?dateFrom=${ONE_DAY_AGO}`);
+    expect(wire({ maxAge: 'P1D' }, eventQuerySpec)).toBe(`?dateFrom=${ONE_DAY_AGO}`);
+    expect(wire({ maxAge: 86_400_000 }, eventQuerySpec)).toBe(`?dateFrom=${ONE_DAY_AGO}`);
+  });
+
+  it('a min and max age give a window', () => {
+    expect(wire({ maxAge: '1d', minAge: '1h' }, eventQuerySpec)).toBe(`?dateFrom=${ONE_DAY_AGO}&dateTo=2025-06-15T11%3A00%3A00.000Z`);
+  });
+
+  it('rejects minAge above maxAge', () => {
+    const error = errorOf(() => buildQueryParams({ maxAge: '1h', minAge: '1d' }, eventQuerySpec, NOW));
+    expect(error.path).toBe('minAge');
+    expect(error.message).toContain('maxAge');
+  });
+
+  it("'now' and 'today' use the given clock", () => {
+    expect(wire({ after: 'today', before: 'now' }, eventQuerySpec)).toBe(
+      '?dateFrom=2025-06-15T00%3A00%3A00.000Z&dateTo=2025-06-15T12%3A00%3A00.000Z',
+    );
+  });
+
+  it('accepts Date, luxon DateTime and epoch milliseconds', () => {
+    expect(wire({ after: new Date('2025-01-01T00:00:00Z') }, eventQuerySpec)).toBe(`?dateFrom=${JAN_1}`);
+    expect(wire({ after: DateTime.fromISO('2025-01-01T01:00:00', { zone: 'Europe/Berlin' }) }, eventQuerySpec)).toBe(`?dateFrom=${JAN_1}`);
+    expect(wire({ after: Date.UTC(2025, 0, 1) }, eventQuerySpec)).toBe(`?dateFrom=${JAN_1}`);
+  });
+
+  it('ascending: true → revert=true (events: revert=true is oldest first)', () => {
+    expect(wire({ ascending: true }, eventQuerySpec)).toBe('?revert=true');
+    expect(wire({ ascending: false }, eventQuerySpec)).toBe('?revert=false');
+  });
+
+  it('revert passes through as the REST flag', () => {
+    expect(wire({ revert: true }, eventQuerySpec)).toBe('?revert=true');
+    expect(wire({ revert: false }, eventQuerySpec)).toBe('?revert=false');
+  });
+
+  it('sends no revert unless asked (pyc8y always sent revert=false)', () => {
+    expect(wire({ type: 'x' }, eventQuerySpec)).toBe('?type=x');
+  });
+
+  it('rejects a non-boolean ascending', () => {
+    expect(errorOf(() => buildQueryParams({ ascending: 'yes' }, eventQuerySpec)).path).toBe('ascending');
+  });
+
+  it('fragment → fragmentType', () => {
+    expect(wire({ fragment: 'c8y_IsBinary', fragmentValue: 'x' }, eventQuerySpec)).toBe('?fragmentType=c8y_IsBinary&fragmentValue=x');
+  });
+
+  it('source accepts an id, a number or an object with id', () => {
+    expect(wire({ source: 42 }, eventQuerySpec)).toBe('?source=42');
+    expect(wire({ source: { id: '42', name: 'dev' } }, eventQuerySpec)).toBe('?source=42');
+    expect(errorOf(() => buildQueryParams({ source: {} }, eventQuerySpec)).path).toBe('source');
+    expect(errorOf(() => buildQueryParams({ source: ['1', '2'] }, eventQuerySpec)).path).toBe('source');
+    expect(errorOf(() => buildQueryParams({ source: '' }, eventQuerySpec)).path).toBe('source');
+  });
+
+  it('withSource* need source (unless false)', () => {
+    for (const flag of ['withSourceAssets', 'withSourceDevices', 'withSourceChildren', 'withSourceAdditions']) {
+      const error = errorOf(() => buildQueryParams({ [flag]: true }, eventQuerySpec));
+      expect(error.path).toBe(flag);
+      expect(error.message).toContain("'source'");
+      expect(wire({ [flag]: false }, eventQuerySpec)).toBe(`?${flag}=false`);
+    }
+    expect(wire({ source: '1', withSourceAssets: true }, eventQuerySpec)).toBe('?source=1&withSourceAssets=true');
+  });
+
+  it('fragmentValue needs fragmentType (or fragment)', () => {
+    expect(errorOf(() => buildQueryParams({ fragmentValue: 'x' }, eventQuerySpec)).path).toBe('fragmentValue');
+  });
+
+  it.each([
+    [{ after: '2025-01-01', dateFrom: '2025-01-01' }, 'after', 'dateFrom'],
+    [{ dateFrom: '2025-01-01', after: '2025-01-01' }, 'dateFrom', 'after'],
+    [{ maxAge: '1d', after: '2025-01-01' }, 'maxAge', 'after'],
+    [{ maxAge: '1d', dateFrom: '2025-01-01' }, 'maxAge', 'dateFrom'],
+    [{ minAge: '1d', before: '2025-01-01' }, 'minAge', 'before'],
+    [{ before: 'now', dateTo: 'now' }, 'before', 'dateTo'],
+    [{ createdAfter: 'now', createdFrom: 'now' }, 'createdAfter', 'createdFrom'],
+    [{ createdBefore: 'now', createdTo: 'now' }, 'createdBefore', 'createdTo'],
+    [{ updatedAfter: 'now', lastUpdatedFrom: 'now' }, 'updatedAfter', 'lastUpdatedFrom'],
+    [{ updatedBefore: 'now', lastUpdatedTo: 'now' }, 'updatedBefore', 'lastUpdatedTo'],
+    [{ ascending: true, revert: true }, 'ascending', 'revert'],
+    [{ fragment: 'a', fragmentType: 'b' }, 'fragment', 'fragmentType'],
+  ])('two names for one parameter are an error naming both: %j', (filters, first, second) => {
+    const error = errorOf(() => buildQueryParams(filters, eventQuerySpec, NOW));
+    expect(error.message).toContain(`'${first}'`);
+    expect(error.message).toContain(`'${second}'`);
+    expect(error.path).toBe(second);
+  });
+
+  it('names all three when three options set one parameter', () => {
+    const error = errorOf(() => buildQueryParams({ after: 'now', dateFrom: 'now', maxAge: '1d' }, eventQuerySpec, NOW));
+    expect(error.message).toContain("'after', 'dateFrom' and 'maxAge'");
+  });
+
+  it('ignores undefined and null values, also for conflicts', () => {
+    expect(wire({ after: undefined, dateFrom: '2025-01-01', type: null }, eventQuerySpec)).toBe(`?dateFrom=${JAN_1}`);
+  });
+
+  it('passes unknown keys through unchanged, in order', () => {
+    expect(
+      wire({ type: 'c8y_X', myParam: 'a b+c', flag: true, n: 5, list: ['x', 'y'], when: new Date(Date.UTC(2025, 0, 1)) }, eventQuerySpec),
+    ).toBe(`?type=c8y_X&myParam=a%20b%2Bc&flag=true&n=5&list=x&list=y&when=${JAN_1}`);
+  });
+
+  it('leaves an empty unknown array out', () => {
+    expect(wire({ list: [] }, eventQuerySpec)).toBe('');
+  });
+
+  it('rejects values that would not serialise meaningfully', () => {
+    expect(errorOf(() => buildQueryParams({ custom: { a: 1 } }, eventQuerySpec)).path).toBe('custom');
+    expect(errorOf(() => buildQueryParams({ custom: [{ a: 1 }] }, eventQuerySpec)).path).toBe('custom');
+    expect(errorOf(() => buildQueryParams({ custom: Number.NaN }, eventQuerySpec)).path).toBe('custom');
+    expect(errorOf(() => buildQueryParams({ custom: () => 1 }, eventQuerySpec)).path).toBe('custom');
+  });
+
+  it('rejects invalid dates and durations, naming the option as the caller wrote it', () => {
+    expect(errorOf(() => buildQueryParams({ after: 'yesterday' }, eventQuerySpec)).path).toBe('after');
+    expect(errorOf(() => buildQueryParams({ createdTo: '2025-02-30' }, eventQuerySpec)).path).toBe('createdTo');
+    expect(errorOf(() => buildQueryParams({ maxAge: '1 day' }, eventQuerySpec)).path).toBe('maxAge');
+  });
+
+  it.each(RESERVED_QUERY_KEYS)('rejects the reserved key %s', (key) => {
+    const error = errorOf(() => buildQueryParams({ type: 'x', [key]: 1 }, eventQuerySpec));
+    expect(error.path).toBe(key);
+  });
+
+  it('does not treat Object.prototype names as aliases', () => {
+    expect(wire({ toString: 'x', constructor: 'y' }, eventQuerySpec)).toBe('?toString=x&constructor=y');
+  });
+
+  it('rejects a non-object', () => {
+    expect(errorOf(() => buildQueryParams(42 as never, eventQuerySpec)).path).toBe('filters');
+    expect(errorOf(() => buildQueryParams([] as never, eventQuerySpec)).path).toBe('filters');
+    expect(errorOf(() => buildQueryParams({}, eventQuerySpec, new Date('x'))).path).toBe('now');
+  });
+
+  it('treats a string as a raw expression', () => {
+    expect(wire('type=x&source=1', eventQuerySpec)).toBe('?type=x&source=1');
+  });
+
+  it('returns a record the engine can extend with paging', () => {
+    const params = buildQueryParams({ source: '1', ascending: true }, eventQuerySpec, NOW);
+    expect(toQueryString({ ...params, pageSize: 100, currentPage: 2 })).toBe('?source=1&revert=true&pageSize=100&currentPage=2');
+  });
+
+  it('does not modify the filters object', () => {
+    const filters = Object.freeze({ after: '2025-01-01', maxAge: undefined, source: Object.freeze({ id: '1' }) });
+    buildQueryParams(filters, eventQuerySpec, NOW);
+    expect(filters).toEqual({ after: '2025-01-01', maxAge: undefined, source: { id: '1' } });
+  });
+});
+
+describe('buildQueryParams: measurements and series', () => {
+  it('ascending: true → revert=false (measurements: revert=true is newest first)', () => {
+    expect(wire({ ascending: true }, measurementQuerySpec)).toBe('?revert=false');
+    expect(wire({ ascending: false }, measurementQuerySpec)).toBe('?revert=true');
+  });
+
+  it('get_last contract: dateFrom=1970-01-01 is normalised', () => {
+    expect(wire({ source: '1', dateFrom: '1970-01-01', revert: true }, measurementQuerySpec)).toBe(
+      '?source=1&dateFrom=1970-01-01T00%3A00%3A00.000Z&revert=true',
+    );
+  });
+
+  it("series 'A.B' → valueFragmentType=A&valueFragmentSeries=B", () => {
+    expect(wire({ source: '1', series: 'c8y_Temperature.T', type: 'x' }, measurementQuerySpec)).toBe(
+      '?source=1&valueFragmentType=c8y_Temperature&valueFragmentSeries=T&type=x',
+    );
+    expect(wire({ series: 'c8y_A.b.c' }, measurementQuerySpec)).toBe('?valueFragmentType=c8y_A&valueFragmentSeries=b.c');
+  });
+
+  it('rejects a series without both parts, and series with the explicit parameters', () => {
+    for (const series of ['c8y_Temperature', '.T', 'c8y_T.', 42]) {
+      expect(errorOf(() => buildQueryParams({ series }, measurementQuerySpec)).path).toBe('series');
+    }
+    const error = errorOf(() => buildQueryParams({ series: 'a.b', valueFragmentType: 'a' }, measurementQuerySpec));
+    expect(error.message).toContain("'series'");
+    expect(error.message).toContain("'valueFragmentType'");
+  });
+
+  it('all date forms for measurements', () => {
+    expect(wire({ after: '2025-01-01', before: '2025-01-02', source: '5' }, measurementQuerySpec)).toBe(
+      `?dateFrom=${JAN_1}&dateTo=2025-01-02T00%3A00%3A00.000Z&source=5`,
+    );
+    expect(wire({ maxAge: '1w' }, measurementQuerySpec)).toBe('?dateFrom=2025-06-08T12%3A00%3A00.000Z');
+  });
+
+  it('series endpoint: series and aggregationFunction repeat, ascending maps like measurements', () => {
+    expect(
+      wire({ source: '1', series: ['c8y_T.T', 'c8y_H.H'], aggregationFunction: ['min', 'max'], aggregationType: 'HOURLY', ascending: false }, seriesQuerySpec),
+    ).toBe('?source=1&series=c8y_T.T&series=c8y_H.H&aggregationFunction=min&aggregationFunction=max&aggregationType=HOURLY&revert=true');
+  });
+});
+
+describe('buildQueryParams: alarms', () => {
+  it('joins status, severity and type lists with commas', () => {
+    expect(wire({ source: '1', status: ['ACTIVE', 'ACKNOWLEDGED'], severity: 'MAJOR', type: ['a', 'b'] }, alarmQuerySpec)).toBe(
+      '?source=1&status=ACTIVE%2CACKNOWLEDGED&severity=MAJOR&type=a%2Cb',
+    );
+  });
+
+  it('rejects an empty list (it would match everything)', () => {
+    expect(errorOf(() => buildQueryParams({ status: [] }, alarmQuerySpec)).path).toBe('status');
+  });
+
+  it('rejects ascending: alarms document no revert', () => {
+    const error = errorOf(() => buildQueryParams({ ascending: true }, alarmQuerySpec));
+    expect(error.path).toBe('ascending');
+    expect(error.message).toContain('alarms');
+  });
+
+  it('has all three date ranges and ages', () => {
+    expect(wire({ createdAfter: '2025-01-01', updatedBefore: '2025-01-01', maxAge: '1d', resolved: false }, alarmQuerySpec)).toBe(
+      `?createdFrom=${JAN_1}&lastUpdatedTo=${JAN_1}&dateFrom=${ONE_DAY_AGO}&resolved=false`,
+    );
+  });
+
+  it('emits nothing it was not given (c8y_api leaked filter=<class filter>)', () => {
+    expect(buildQueryParams({ source: '1' }, alarmQuerySpec)).toEqual({ source: '1' });
+  });
+});
+
+describe('buildQueryParams: operations', () => {
+  it('ascending: true → revert=false (operations: revert=true is newest first)', () => {
+    expect(wire({ ascending: true }, operationQuerySpec)).toBe('?revert=false');
+    expect(wire({ ascending: false }, operationQuerySpec)).toBe('?revert=true');
+  });
+
+  it('deviceId, agentId and bulkOperationId take ids or objects; fragment → fragmentType', () => {
+    expect(
+      wire({ deviceId: { id: '7' }, agentId: 8, bulkOperationId: '9', status: 'PENDING', fragment: 'c8y_Restart', after: '2025-01-01' }, operationQuerySpec),
+    ).toBe(`?deviceId=7&agentId=8&bulkOperationId=9&status=PENDING&fragmentType=c8y_Restart&dateFrom=${JAN_1}`);
+  });
+});
+
+describe('buildQueryParams: other resources', () => {
+  it('audit records: dates and ages, no ascending', () => {
+    expect(wire({ type: 'Alarm', source: { id: '3' }, after: '2025-01-01', minAge: '1d', user: 'admin' }, auditRecordQuerySpec)).toBe(
+      `?type=Alarm&source=3&dateFrom=${JAN_1}&dateTo=${ONE_DAY_AGO}&user=admin`,
+    );
+    expect(errorOf(() => buildQueryParams({ ascending: true }, auditRecordQuerySpec)).path).toBe('ascending');
+    expect(wire({ revert: true }, auditRecordQuerySpec)).toBe('?revert=true');
+  });
+
+  it('users: groups take ids or objects, comma-joined', () => {
+    expect(wire({ username: 'adm', groups: [1, { id: 2 }, '3'], onlyDevices: false }, userQuerySpec)).toBe(
+      '?username=adm&groups=1%2C2%2C3&onlyDevices=false',
+    );
+    expect(wire({ groups: { id: 4 } }, userQuerySpec)).toBe('?groups=4');
+  });
+
+  it('applications: type list comma-joined', () => {
+    expect(wire({ type: ['EXTERNAL', 'HOSTED'], name: 'cockpit' }, applicationQuerySpec)).toBe('?type=EXTERNAL%2CHOSTED&name=cockpit');
+  });
+
+  it('binaries: ids comma-joined, child ids from objects', () => {
+    expect(wire({ ids: ['1', { id: '2' }, 3], childAssetId: { id: '9' } }, binaryQuerySpec)).toBe('?ids=1%2C2%2C3&childAssetId=9');
+  });
+
+  it('subscriptions: source from an object', () => {
+    expect(wire({ context: 'mo', source: { id: '5' } }, subscriptionQuerySpec)).toBe('?context=mo&source=5');
+  });
+
+  it('a spec without dates leaves date-like strings alone', () => {
+    expect(wire({ dateFrom: 'whatever' }, userQuerySpec)).toBe('?dateFrom=whatever');
+  });
+});
