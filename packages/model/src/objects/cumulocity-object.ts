@@ -260,6 +260,7 @@ export abstract class CumulocityObject {
     const body = toJson(this.#doc.current, '') as JsonObject;
     for (const key of this.meta.readOnly) delete body[key];
     if (this.meta.schema !== undefined) validateCreate(this.meta.schema, body, this.meta.className);
+    this.meta.checkCreate?.(body);
     return body;
   }
 

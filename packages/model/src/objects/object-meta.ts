@@ -1,4 +1,5 @@
 import type { ResourceDescriptor } from '@c8y/rest-core';
+import type { JsonObject } from '../json/json-types.js';
 import type { ObjectSchema } from '../schemas/validate.js';
 
 /**
@@ -20,6 +21,8 @@ export interface ObjectMeta {
   readonly fixedAfterCreate?: readonly string[];
   /** Schema of a valid create body. */
   readonly schema?: ObjectSchema;
+  /** Checks across fields of a create body that the schema cannot express; throws `InvalidInputError`. */
+  readonly checkCreate?: (body: JsonObject) => void;
 }
 
 /**

@@ -1,0 +1,139 @@
+import type { DateTime } from 'luxon';
+import type { TimeInput } from '../time/time-input.js';
+import { CumulocityObject } from './cumulocity-object.js';
+import type { ManagedObjectRef } from './managed-object.js';
+
+/**
+ * Properties of data that belongs to a managed object and a point in time: measurements,
+ * events, alarms.
+ *
+ * @example
+ * ```ts
+ * event.source = device;  // or an id: stored as {"source": {"id": "…"}}
+ * event.time = 'now';     // stored as an ISO 8601 string
+ * ```
+ */
+export abstract class SourcedObject extends CumulocityObject {
+  /**
+   * The id of the managed object the data belongs to (`source.id`). Set it to an id or to an
+   * object with an id.
+   * @example
+   * ```ts
+   * measurement.source = '12345';
+   * ```
+   */
+  get source(): string | undefined {
+    return this.refId('source');
+  }
+  set source(value: ManagedObjectRef | undefined) {
+    this.writeRef('source', value);
+  }
+
+  /**
+   * The type, e.g. `c8y_TemperatureMeasurement`.
+   * @example
+   * ```ts
+   * event.type = 'c8y_LocationUpdate';
+   * ```
+   */
+  get type(): string | undefined {
+    return this.stringField('type');
+  }
+  set type(value: string | undefined) {
+    this.writeField('type', value);
+  }
+
+  /**
+   * When it happened, as the JSON string. Set it to an ISO string, `'now'`, a `Date` or a
+   * luxon `DateTime`.
+   * @example
+   * ```ts
+   * measurement.time = 'now';
+   * ```
+   */
+  get time(): string | undefined {
+    return this.stringField('time');
+  }
+  set time(value: TimeInput | undefined) {
+    this.writeTime('time', value);
+  }
+
+  /**
+   * `time` as a luxon `DateTime` (needs `import '@c8y/model/datetime'`).
+   * @example
+   * ```ts
+   * measurement.dateTime?.toISODate();
+   * ```
+   */
+  get dateTime(): DateTime | undefined {
+    return this.dateTimeField('time', 'dateTime');
+  }
+}
+
+/**
+ * Properties of events and alarms: `text` and the server's timestamps.
+ *
+ * @example
+ * ```ts
+ * alarm.text = 'Temperature too high';
+ * ```
+ */
+export abstract class TextObject extends SourcedObject {
+  /**
+   * The text.
+   * @example
+   * ```ts
+   * event.text = 'Door opened';
+   * ```
+   */
+  get text(): string | undefined {
+    return this.stringField('text');
+  }
+  set text(value: string | undefined) {
+    this.writeField('text', value);
+  }
+
+  /**
+   * When the server stored it, as the JSON string. Read-only.
+   * @example
+   * ```ts
+   * event.creationTime;
+   * ```
+   */
+  get creationTime(): string | undefined {
+    return this.stringField('creationTime');
+  }
+
+  /**
+   * `creationTime` as a luxon `DateTime` (needs `import '@c8y/model/datetime'`).
+   * @example
+   * ```ts
+   * event.creationDateTime;
+   * ```
+   */
+  get creationDateTime(): DateTime | undefined {
+    return this.dateTimeField('creationTime', 'creationDateTime');
+  }
+
+  /**
+   * When it was last changed, as the JSON string. Read-only.
+   * @example
+   * ```ts
+   * alarm.lastUpdated;
+   * ```
+   */
+  get lastUpdated(): string | undefined {
+    return this.stringField('lastUpdated');
+  }
+
+  /**
+   * `lastUpdated` as a luxon `DateTime` (needs `import '@c8y/model/datetime'`).
+   * @example
+   * ```ts
+   * alarm.lastUpdatedDateTime;
+   * ```
+   */
+  get lastUpdatedDateTime(): DateTime | undefined {
+    return this.dateTimeField('lastUpdated', 'lastUpdatedDateTime');
+  }
+}

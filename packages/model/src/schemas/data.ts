@@ -1,0 +1,117 @@
+import * as v from 'valibot';
+import { objectRef, oneOf, optionalString, requiredString, timeString } from './common.js';
+
+/**
+ * Alarm severities, most severe first.
+ *
+ * @example
+ * ```ts
+ * alarm.severity = AlarmSeverities[0]; // 'CRITICAL'
+ * ```
+ */
+export const AlarmSeverities = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING'] as const;
+/** An alarm severity. */
+export type AlarmSeverity = (typeof AlarmSeverities)[number];
+
+/**
+ * Alarm statuses.
+ *
+ * @example
+ * ```ts
+ * AlarmStatuses.includes(alarm.status!);
+ * ```
+ */
+export const AlarmStatuses = ['ACTIVE', 'ACKNOWLEDGED', 'CLEARED'] as const;
+/** An alarm status. */
+export type AlarmStatus = (typeof AlarmStatuses)[number];
+
+/**
+ * A new measurement: `source.id`, `type` and `time` are required; fragments are free.
+ *
+ * @example
+ * ```ts
+ * v.parse(MeasurementSchema, { source: { id: '1' }, type: 'T', time: '2025-01-01T00:00:00Z' });
+ * ```
+ */
+export const MeasurementSchema = v.looseObject({
+  source: objectRef(),
+  type: requiredString(),
+  time: timeString(),
+});
+
+/**
+ * A new event: `source.id`, `type`, `text` and `time` are required.
+ *
+ * @example
+ * ```ts
+ * v.parse(EventSchema, { source: { id: '1' }, type: 'c8y_Login', text: 'hello', time: '2025-01-01T00:00:00Z' });
+ * ```
+ */
+export const EventSchema = v.looseObject({
+  source: objectRef(),
+  type: requiredString(),
+  text: v.string((issue) => (issue.input === undefined ? 'is required' : 'must be a string')),
+  time: timeString(),
+});
+
+/**
+ * A new alarm: `source.id`, `type`, `text`, `severity` and `time` are required; `status`
+ * (default `ACTIVE`) must be a known status when given.
+ *
+ * @example
+ * ```ts
+ * v.parse(AlarmSchema, { source: { id: '1' }, type: 't', text: 'x', severity: 'MAJOR', time: '2025-01-01T00:00:00Z' });
+ * ```
+ */
+export const AlarmSchema = v.looseObject({
+  source: objectRef(),
+  type: requiredString(),
+  text: v.string((issue) => (issue.input === undefined ? 'is required' : 'must be a string')),
+  severity: oneOf(AlarmSeverities),
+  status: v.optional(oneOf(AlarmStatuses)),
+  time: timeString(),
+});
+
+/**
+ * Operation statuses.
+ *
+ * @example
+ * ```ts
+ * operation.status = 'SUCCESSFUL';
+ * ```
+ */
+export const OperationStatuses = ['PENDING', 'EXECUTING', 'SUCCESSFUL', 'FAILED'] as const;
+/** An operation status. */
+export type OperationStatus = (typeof OperationStatuses)[number];
+
+/**
+ * A new operation: `deviceId` is required; `status` must be known when given.
+ *
+ * @example
+ * ```ts
+ * v.parse(OperationSchema, { deviceId: '1', c8y_Restart: {} });
+ * ```
+ */
+export const OperationSchema = v.looseObject({
+  deviceId: requiredString(),
+  status: v.optional(oneOf(OperationStatuses)),
+  description: optionalString(),
+  failureReason: optionalString(),
+});
+
+/**
+ * A new bulk operation: an `operationPrototype` object, and exactly one of `groupId` or
+ * `failedParentId`; `startDate` a date/time and `creationRamp` a number when given.
+ *
+ * @example
+ * ```ts
+ * v.parse(BulkOperationSchema, { groupId: '5', operationPrototype: { c8y_Restart: {} }, creationRamp: 15 });
+ * ```
+ */
+export const BulkOperationSchema = v.looseObject({
+  groupId: optionalString(),
+  failedParentId: optionalString(),
+  operationPrototype: v.looseObject({}, (issue) => (issue.input === undefined ? 'is required' : 'must be an object')),
+  startDate: v.optional(timeString()),
+  creationRamp: v.optional(v.number('must be a number of seconds')),
+});
