@@ -1,6 +1,5 @@
 import { InvalidInputError } from '@c8y/rest-core';
 import { isJsonObject, type JsonObject, type JsonValue } from './json-types.js';
-import { assertSafeKey } from './to-json.js';
 
 /**
  * A path into an object: a dotted string (`'c8y_Position.lat'`) or its segments
@@ -33,7 +32,9 @@ export function parsePath(path: JsonPath): string[] {
   for (const segment of segments) {
     if (typeof segment !== 'string') throw new InvalidInputError(`${JSON.stringify(path)} has a segment that is not a string`, { path: 'path' });
     if (segment === '') throw new InvalidInputError(`${JSON.stringify(path)} has an empty segment`, { path: 'path' });
-    assertSafeKey(segment, '');
+    if (segment === '__proto__' || segment === 'constructor' || segment === 'prototype') {
+      throw new InvalidInputError(`${JSON.stringify(path)} uses the forbidden key "${segment}"`, { path: 'path' });
+    }
   }
   return segments;
 }

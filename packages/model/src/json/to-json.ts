@@ -57,13 +57,17 @@ function convert(input: unknown, path: string, ancestors: Set<object>, key: stri
     const result: Record<string, JsonValue> = {};
     for (const [childKey, value] of Object.entries(object)) {
       if (value === undefined) continue;
-      assertSafeKey(childKey, path);
-      result[childKey] = convert(value, path === '' ? childKey : `${path}.${childKey}`, ancestors, childKey);
+      if (childKey === '__proto__') throw new InvalidInputError('"__proto__" is not allowed as a key', { path: joinKey(path, childKey) });
+      result[childKey] = convert(value, joinKey(path, childKey), ancestors, childKey);
     }
     return result;
   } finally {
     ancestors.delete(object);
   }
+}
+
+function joinKey(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
 }
 
 /**
