@@ -1,4 +1,5 @@
 import type { OaiSecureUnavailableError } from '../auth/oai-secure-unavailable-error.js';
+import type { BulkError } from './bulk-error.js';
 import type { CumulocityError } from './cumulocity-error.js';
 import type {
   ConflictError,
@@ -32,5 +33,6 @@ export interface CumulocityErrorKinds {
   TimeoutError: TimeoutError;
   ResponseFormatError: ResponseFormatError;
   InvalidInputError: InvalidInputError;
+  BulkError: BulkError;
   OaiSecureUnavailableError: OaiSecureUnavailableError;
 }

@@ -1,0 +1,103 @@
+import type { ProcessingMode } from '../client/options.js';
+import type { RestClient } from '../client/rest-client-interface.js';
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { buildQueryParams } from '../query/build.js';
+import type { QueryRecord } from '../query/query-record.js';
+import { resolveResourcePath } from '../paging/resource-path.js';
+import type { PagedResource, PagingQuery } from '../paging/types.js';
+
+/**
+ * Options of {@link deleteByFilter} and {@link updateByFilter}.
+ *
+ * @example
+ * ```ts
+ * const options: ByFilterOptions = { processingMode: 'QUIESCENT', signal: AbortSignal.timeout(30_000) };
+ * ```
+ */
+export interface ByFilterOptions {
+  /** Aborts the request. */
+  signal?: AbortSignal;
+  /** `X-Cumulocity-Processing-Mode` of the request. */
+  processingMode?: ProcessingMode;
+  /** The clock for relative dates and ages in filters. @default new Date() */
+  now?: Date;
+}
+
+/** The server's answer to a bulk update: done (200), or still running in the background (202). */
+export interface ByFilterResult {
+  /** The HTTP status: 200 when done, 202 when the platform continues in the background. */
+  readonly status: number;
+  /** Whether the platform continues the change in the background (202). */
+  readonly inBackground: boolean;
+}
+
+function filterParams(resource: PagedResource, query: PagingQuery, verb: string, now: Date | undefined): QueryRecord {
+  if (query === undefined || query === null) {
+    throw new InvalidInputError(`a filter is required: ${verb} ${resource.path} without one would hit every ${resource.name}`, { path: 'query' });
+  }
+  const params = buildQueryParams(query, resource.querySpec ?? { resource: `${resource.name}s` }, now);
+  const meaningful = Object.values(params).some((value) => (Array.isArray(value) ? value.some((item) => item !== '') : value !== ''));
+  if (!meaningful) {
+    throw new InvalidInputError(`a non-empty filter is required: ${verb} ${resource.path} without one would hit every ${resource.name}`, {
+      path: 'query',
+    });
+  }
+  return params;
+}
+
+/**
+ * Server-side bulk delete: `DELETE <path>?<filters>` (measurements, events, alarms, operations,
+ * Notification 2.0 subscriptions). A missing or empty filter is an `InvalidInputError` and
+ * nothing is sent — a DELETE without filters would delete the whole collection. The platform may
+ * finish the deletion after answering.
+ *
+ * @example
+ * ```ts
+ * await deleteByFilter(client, eventResource, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
+ * // DELETE /event/events?source=42&type=c8y_Test&dateTo=2025-01-01T00:00:00.000Z
+ * ```
+ */
+export async function deleteByFilter(client: RestClient, resource: PagedResource, query: PagingQuery, options: ByFilterOptions = {}): Promise<void> {
+  const params = filterParams(resource, query, 'DELETE', options.now);
+  const path = await resolveResourcePath(client, resource.path, options.signal);
+  await client.delete(path, {
+    params,
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.processingMode === undefined ? {} : { processingMode: options.processingMode }),
+  });
+}
+
+/**
+ * Server-side bulk update: `PUT <path>?<filters>` with `body` — the alarm status update
+ * (`PUT /alarm/alarms?source=42&status=ACTIVE` with `{ "status": "CLEARED" }`; only the status can
+ * change). The body is sent with the resource's `mediaType` (`…alarm+json`). A missing or empty
+ * filter is an `InvalidInputError` and nothing is sent. Resolves whether the platform finished
+ * (200) or continues in the background (202).
+ *
+ * @example
+ * ```ts
+ * const { inBackground } = await updateByFilter(client, alarmResource, { source: '42', status: 'ACTIVE' }, { status: 'CLEARED' });
+ * ```
+ */
+export async function updateByFilter(
+  client: RestClient,
+  resource: PagedResource,
+  query: PagingQuery,
+  body: Readonly<Record<string, unknown>>,
+  options: ByFilterOptions = {},
+): Promise<ByFilterResult> {
+  const params = filterParams(resource, query, 'PUT', options.now);
+  if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) {
+    throw new InvalidInputError('expected a non-empty object, e.g. { status: "CLEARED" }', { path: 'body' });
+  }
+  const path = await resolveResourcePath(client, resource.path, options.signal);
+  const response = await client.put<Response>(path, body, {
+    params,
+    responseType: 'response',
+    contentType: resource.mediaType ?? 'application/json',
+    ...(options.signal === undefined ? {} : { signal: options.signal }),
+    ...(options.processingMode === undefined ? {} : { processingMode: options.processingMode }),
+  });
+  await response.body?.cancel();
+  return { status: response.status, inBackground: response.status === 202 };
+}

@@ -1,0 +1,145 @@
+import type { QuerySpec } from '../query/query-spec.js';
+import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
+import type { AsValues } from './as-values.js';
+
+/** A JSON object as Cumulocity returns it (one element of a collection). */
+export type JsonObject = Record<string, unknown>;
+
+/**
+ * A resource the paging engine can read: a {@link ResourceDescriptor} plus, optionally, how its
+ * filters map to query parameters and its default page size. A plain `ResourceDescriptor` works
+ * too (filters then pass through unchanged, page size 1000).
+ *
+ * @example
+ * ```ts
+ * const events: PagedResource = {
+ *   name: 'event',
+ *   path: '/event/events',
+ *   collectionKey: 'events',
+ *   collectionMediaType: 'application/vnd.com.nsn.cumulocity.eventcollection+json',
+ *   querySpec: eventQuerySpec,
+ * };
+ * ```
+ */
+export interface PagedResource extends ResourceDescriptor {
+  /** How filter objects become query parameters (aliases, dates, …). @default pass-through */
+  readonly querySpec?: QuerySpec;
+  /** The page size when the caller names none (1…2000). @default 1000 */
+  readonly defaultPageSize?: number;
+}
+
+/** A filter object, or a raw query expression (`"type=x&source=1"`, `"$filter=name eq 'x'"`). */
+export type PagingQuery = string | Readonly<Record<string, unknown>> | undefined;
+
+/**
+ * `statistics` of a collection reply, as the server sent it. Under normal paging `currentPage`
+ * is the page number; for users with only inventory roles it is the offset of the next
+ * element not yet processed, and the totals are `null`.
+ */
+export interface PageStatistics {
+  readonly currentPage?: number;
+  readonly pageSize?: number;
+  readonly totalPages?: number | null;
+  readonly totalElements?: number | null;
+}
+
+/**
+ * One page of a collection, as {@link PagedIterable.byPage} yields it.
+ *
+ * @example
+ * ```ts
+ * for await (const page of select(client, events, { type: 'x' }).byPage()) {
+ *   console.log(page.pageNumber, page.items.length, page.statistics?.pageSize);
+ * }
+ * ```
+ */
+export interface Page<T> {
+  /** The page's items (mapped, or values under `asValues`), trimmed to `limit`. */
+  readonly items: T[];
+  /** The reply's `statistics`, if it had them. */
+  readonly statistics: PageStatistics | undefined;
+  /** The page number requested (normal paging); `undefined` in restricted mode. */
+  readonly pageNumber: number | undefined;
+  /** Restricted mode: the offset (`currentPage`) this page was requested at; otherwise `undefined`. */
+  readonly offset: number | undefined;
+  /** Whether the server pages this user by offsets (users with only inventory roles). */
+  readonly restricted: boolean;
+  /** The reply's `self` link, if any. */
+  readonly self: string | undefined;
+  /** The reply's `next` link, if any. */
+  readonly next: string | undefined;
+}
+
+/**
+ * What `select` returns: iterate it for items, `byPage()` for pages, `toArray()` for an array.
+ * Each iteration starts a fresh read of the collection; breaking out of `for await` cancels the
+ * requests still in flight.
+ *
+ * @example
+ * ```ts
+ * const events = select(client, eventResource, { source: '42' }, { limit: 500, workers: 4 });
+ * for await (const event of events) console.log(event.id);
+ * for await (const page of events.byPage()) console.log(page.items.length);
+ * const all = await events.toArray();
+ * ```
+ */
+export interface PagedIterable<T> extends AsyncIterable<T> {
+  [Symbol.asyncIterator](): AsyncIterableIterator<T>;
+  /** Iterates pages instead of items. */
+  byPage(): AsyncIterableIterator<Page<T>>;
+  /** Reads everything `limit` allows into an array. */
+  toArray(): Promise<T[]>;
+}
+
+/**
+ * Paging and result options of `select` and `getAll`. They may also be given inside a filter
+ * object (`{ type: 'x', limit: 10 }`); giving one in both places is an `InvalidInputError`.
+ *
+ * @example
+ * ```ts
+ * const options: SelectOptions<JsonObject> = { limit: null, pageSize: 500, workers: 8, signal: AbortSignal.timeout(60_000) };
+ * ```
+ */
+export interface SelectOptions<T = JsonObject> {
+  /** How many items in total: omitted or `null` = everything. */
+  limit?: number | null;
+  /** Items per request (1…2000). Never larger than `limit`. @default the resource's, else 1000 */
+  pageSize?: number;
+  /** The page to start at (1-based). @default 1 */
+  currentPage?: number;
+  /** Page requests in flight at once (also the most pages held in memory). @default 1 */
+  workers?: number;
+  /** Aborts every request in flight; the iteration rejects with the signal's reason. */
+  signal?: AbortSignal;
+  /** Builds each item from its JSON (e.g. a model object). Skipped under `asValues`. @default the raw JSON */
+  map?: (json: JsonObject) => T;
+  /** Values or tuples instead of objects: `'path'` or `['p1', ['p2', default], …]`. */
+  asValues?: AsValues;
+  /**
+   * Keep server order (`true`) or yield pages as they arrive (`false`). @default detected: `true`
+   * when the query has `revert`, `ascending` or an `$orderby` in `query`/`q`.
+   */
+  ordered?: boolean;
+  /** The clock for relative dates and ages in filters (`maxAge: '1d'`, `'today'`). @default new Date() */
+  now?: Date;
+}
+
+/**
+ * Options of `count`.
+ *
+ * @example
+ * ```ts
+ * await count(client, alarms, { status: 'ACTIVE' }, { signal });
+ * ```
+ */
+export interface CountOptions {
+  /** Aborts the request. */
+  signal?: AbortSignal;
+  /**
+   * When the server gives no total (users with only inventory roles get `null` totals): `'error'`
+   * throws a `ResponseFormatError`, `'iterate'` counts by reading every page. @default 'error'
+   */
+  withoutTotals?: 'error' | 'iterate';
+  /** The clock for relative dates and ages in filters. @default new Date() */
+  now?: Date;
+}
