@@ -1,4 +1,4 @@
-import { apiPath, InvalidInputError } from '@c8y/rest-core';
+import { apiPath, encodePathSegment, InvalidInputError } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
@@ -360,7 +360,8 @@ export class ManagedObject extends InventoryObject {
 
   async #unassign(kind: ChildKind, child: ManagedObjectRef, options: ObjectRequestOptions | undefined): Promise<void> {
     const id = this.requireId('unassign children from');
-    await this.requireClient().delete(apiPath`/inventory/managedObjects/${id}/${kind}/${refToId(child)}`, options);
+    const path = `${apiPath`/inventory/managedObjects/${id}/${kind}`}/${encodePathSegment(refToId(child), 'child')}`;
+    await this.requireClient().delete(path, options);
   }
 
   #referenceIds(key: string): string[] {

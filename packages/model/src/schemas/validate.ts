@@ -56,5 +56,7 @@ export function validateUpdate(schema: ObjectSchema, diff: JsonObject, className
 function toInvalidInput(issue: v.BaseIssue<unknown>, className: string, prefix: string): InvalidInputError {
   const inner = v.getDotPath(issue);
   const path = [prefix, inner].filter((part) => part !== null && part !== '').join('.');
-  return new InvalidInputError(`${issue.message} (${className})`, { path: path === '' ? undefined : path });
+  // A missing key is reported by the parent object schema, with the parent's message.
+  const message = issue.input === undefined ? 'is required' : issue.message;
+  return new InvalidInputError(`${message} (${className})`, { path: path === '' ? undefined : path });
 }
