@@ -8,6 +8,7 @@ export type { Emulator, EmulatorOptions, FaultControl } from './emulator.js';
 export { defineArea } from './areas/types.js';
 export type { Area, AreaApi } from './areas/types.js';
 export { builtinAreas } from './areas/index.js';
+export { findManagedObject, linkManagedObjects, seedManagedObjects, type ManagedObjectData, type SeedManagedObject } from './areas/inventory.js';
 
 export type { AuthMode, BootstrapKind, Handler, HttpMethod, RouteDefinition, RouteOptions } from './server/route.js';
 export { RequestContext } from './server/context.js';

@@ -53,6 +53,8 @@ export interface MoRecord {
   readonly parents: Record<RelationKind, Set<string>>;
   /** Binary payload for `/inventory/binaries` objects. */
   file?: StoredFile;
+  /** When the device last sent something (availability); set by an id-only PUT. */
+  lastMessage?: string;
   deleted?: boolean;
 }
 
