@@ -12,7 +12,13 @@ const META: ObjectMeta = {
   schema: ApplicationSchema,
 };
 
-/** Kind of application. */
+/**
+ * Kind of application.
+ * @example
+ * ```ts
+ * const type: ApplicationType = 'MICROSERVICE';
+ * ```
+ */
 export type ApplicationType = 'EXTERNAL' | 'HOSTED' | 'MICROSERVICE';
 
 /**

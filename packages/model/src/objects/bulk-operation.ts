@@ -23,9 +23,21 @@ const META: ObjectMeta = {
   },
 };
 
-/** Status of a bulk operation's scheduling. */
+/**
+ * Status of a bulk operation's scheduling.
+ * @example
+ * ```ts
+ * if (bulk.status === 'COMPLETED') console.log('done');
+ * ```
+ */
 export type BulkOperationStatus = 'ACTIVE' | 'IN_PROGRESS' | 'COMPLETED' | 'DELETED';
-/** Overall result of a bulk operation. */
+/**
+ * Overall result of a bulk operation.
+ * @example
+ * ```ts
+ * if (bulk.generalStatus === 'FAILED') console.log('retry the failed ones');
+ * ```
+ */
 export type BulkOperationGeneralStatus = 'SCHEDULED' | 'EXECUTING' | 'EXECUTING_WITH_ERRORS' | 'SUCCESSFUL' | 'FAILED' | 'CANCELED';
 
 /**

@@ -28,7 +28,13 @@ export interface ObjectInit {
   [key: string]: unknown;
 }
 
-/** A class whose instances can be built from server JSON with `fromJSON`. */
+/**
+ * A class whose instances can be built from server JSON with `fromJSON`.
+ * @example
+ * ```ts
+ * const parse = <T extends CumulocityObject>(Class: ObjectClass<T>, json: JsonObject) => (Class as typeof ManagedObject & ObjectClass<T>).fromJSON(c8y, json);
+ * ```
+ */
 export type ObjectClass<T extends CumulocityObject> = new (c8y?: RestClient) => T;
 
 /**

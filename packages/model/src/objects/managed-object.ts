@@ -7,10 +7,22 @@ import type { ObjectInit } from './cumulocity-object.js';
 import { InventoryObject } from './managed-object-base.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 
-/** Child relations of a managed object, with the matching parent relation. */
+/**
+ * Child relations of a managed object.
+ * @example
+ * ```ts
+ * const kind: ChildKind = 'childAssets';
+ * ```
+ */
 export type ChildKind = 'childDevices' | 'childAssets' | 'childAdditions';
 
-/** Something that names a managed object: its id, or an object that has one. */
+/**
+ * Something that names a managed object: its id, or an object that has one.
+ * @example
+ * ```ts
+ * await group.assignChildAsset('12345');   // or a ManagedObject, or { id: '12345' }
+ * ```
+ */
 export type ManagedObjectRef = string | number | { readonly id?: string | undefined };
 
 /**
@@ -30,7 +42,13 @@ export interface DeleteManagedObjectOptions extends ObjectRequestOptions {
   withDeviceUser?: boolean;
 }
 
-/** Top-level keys of a managed object only the server sets (child/parent references have their own endpoints). */
+/**
+ * Top-level keys of a managed object only the server sets (child/parent references have their own endpoints).
+ * @example
+ * ```ts
+ * MANAGED_OBJECT_READ_ONLY.includes('creationTime'); // true
+ * ```
+ */
 export const MANAGED_OBJECT_READ_ONLY = [
   'id',
   'self',

@@ -27,6 +27,10 @@ export interface SeriesSpec {
  * How `collect()` prefixes rows with their timestamp: `true` or `'string'` the JSON string,
  * `'date'` a JS `Date`, `'datetime'` a luxon `DateTime` (needs `import '@c8y/model/datetime'`),
  * `'epoch'` milliseconds since 1970.
+ * @example
+ * ```ts
+ * series.collect({ timestamps: 'date' });
+ * ```
  */
 export type TimestampFormat = true | 'string' | 'date' | 'datetime' | 'epoch';
 
@@ -47,7 +51,13 @@ export interface CollectOptions {
   timestamps?: TimestampFormat | false;
 }
 
-/** A timestamp as produced by `collect({ timestamps })`. */
+/**
+ * A timestamp as produced by `collect({ timestamps })`.
+ * @example
+ * ```ts
+ * const [at]: [SeriesTimestamp, ...(number | null)[]] = series.collect({ timestamps: true })[0]!;
+ * ```
+ */
 export type SeriesTimestamp = string | number | Date | DateTime;
 
 /**

@@ -26,7 +26,13 @@ export interface UserGroupInit extends ObjectInit {
   description?: string;
 }
 
-/** Something that names a user: the user name, or an object with an id. */
+/**
+ * Something that names a user: the user name, or an object with an id.
+ * @example
+ * ```ts
+ * await group.assignUser('jdoe');   // or a User
+ * ```
+ */
 export type UserRef = string | { readonly id?: string | undefined };
 
 /**

@@ -48,7 +48,13 @@ export interface UserInit extends ObjectInit {
   sendPasswordResetEmail?: boolean;
 }
 
-/** Something that names a user group: its (integer) id, or an object with an id. */
+/**
+ * Something that names a user group: its (integer) id, or an object with an id.
+ * @example
+ * ```ts
+ * await user.assignGroup(2);   // or a UserGroup
+ * ```
+ */
 export type UserGroupRef = string | number | { readonly id?: string | undefined };
 
 /**

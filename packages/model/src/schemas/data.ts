@@ -10,7 +10,13 @@ import { objectRef, oneOf, optionalString, requiredString, timeString } from './
  * ```
  */
 export const AlarmSeverities = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING'] as const;
-/** An alarm severity. */
+/**
+ * An alarm severity.
+ * @example
+ * ```ts
+ * const severity: AlarmSeverity = 'MAJOR';
+ * ```
+ */
 export type AlarmSeverity = (typeof AlarmSeverities)[number];
 
 /**
@@ -22,7 +28,13 @@ export type AlarmSeverity = (typeof AlarmSeverities)[number];
  * ```
  */
 export const AlarmStatuses = ['ACTIVE', 'ACKNOWLEDGED', 'CLEARED'] as const;
-/** An alarm status. */
+/**
+ * An alarm status.
+ * @example
+ * ```ts
+ * const status: AlarmStatus = 'CLEARED';
+ * ```
+ */
 export type AlarmStatus = (typeof AlarmStatuses)[number];
 
 /**
@@ -81,7 +93,13 @@ export const AlarmSchema = v.looseObject({
  * ```
  */
 export const OperationStatuses = ['PENDING', 'EXECUTING', 'SUCCESSFUL', 'FAILED'] as const;
-/** An operation status. */
+/**
+ * An operation status.
+ * @example
+ * ```ts
+ * const status: OperationStatus = 'SUCCESSFUL';
+ * ```
+ */
 export type OperationStatus = (typeof OperationStatuses)[number];
 
 /**

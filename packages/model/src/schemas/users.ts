@@ -63,7 +63,13 @@ export const UserGroupSchema = v.looseObject({
  * ```
  */
 export const PermissionLevels = ['READ', 'ADMIN', '*'] as const;
-/** An inventory-role permission level. */
+/**
+ * An inventory-role permission level.
+ * @example
+ * ```ts
+ * const level: PermissionLevel = 'READ';
+ * ```
+ */
 export type PermissionLevel = (typeof PermissionLevels)[number];
 
 /**
@@ -75,7 +81,13 @@ export type PermissionLevel = (typeof PermissionLevels)[number];
  * ```
  */
 export const PermissionScopes = ['ALARM', 'AUDIT', 'EVENT', 'MANAGED_OBJECT', 'MEASUREMENT', 'OPERATION', '*'] as const;
-/** An inventory-role permission scope. */
+/**
+ * An inventory-role permission scope.
+ * @example
+ * ```ts
+ * const scope: PermissionScope = 'MEASUREMENT';
+ * ```
+ */
 export type PermissionScope = (typeof PermissionScopes)[number];
 
 /**
