@@ -63,3 +63,5 @@ export type { Clock } from './util/clock.js';
 export { IdGenerator } from './util/ids.js';
 export { hashSeed, mulberry32 } from './util/random.js';
 export type { Random } from './util/random.js';
+
+export { passwordResetToken, registerMicroservice, totp, type RegisteredMicroservice, type RegisterMicroserviceOptions } from './areas/accounts/index.js';
