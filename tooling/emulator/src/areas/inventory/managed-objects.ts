@@ -265,7 +265,7 @@ export function registerManagedObjects(api: AreaApi): void {
     const [record] = createManagedObjects(ctx, store, [body]);
     if (!record) throw errors.internal();
     return ctx.created(renderManagedObject(ctx, store, record, options), 'managedobject');
-  });
+  }, { jsonTypes: ['managedobject', 'managedobjectcollection'] });
 
   api.put('/inventory/managedObjects', (ctx) => {
     const store = inventoryStore(ctx.tenant);
@@ -278,7 +278,7 @@ export function registerManagedObjects(api: AreaApi): void {
     for (const { record, body } of targets) updateManagedObject(ctx, store, record, body);
     const options = renderOptions(ctx, true);
     return ctx.updated({ managedObjects: targets.map(({ record }) => renderManagedObject(ctx, store, record, options)) }, 'managedobjectcollection');
-  });
+  }, { jsonTypes: ['managedobjectcollection'] });
 
   api.get('/inventory/managedObjects/:id', (ctx) => {
     const store = inventoryStore(ctx.tenant);
