@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { getAll, select } from '../../src/paging/index.js';
+import { idsOf, inventory, range, sleep, startServer, until, type CollectionServer } from './helpers.js';
+
+let server: CollectionServer | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+/** Later pages answer sooner: page k waits (6 - k) * 15 ms, so completion order ≠ page order. */
+const reversedDelays = ({ currentPage }: { currentPage: number }) => Math.max(0, 6 - currentPage) * 15;
+
+describe('workers', () => {
+  it('keeps server order while fetching ahead when the query orders (revert)', async () => {
+    server = await startServer({ count: 23, delay: reversedDelays });
+    const client = server.client();
+    const pages: Array<number | undefined> = [];
+    for await (const page of select(client, inventory, { revert: true }, { pageSize: 5, workers: 5 }).byPage()) pages.push(page.pageNumber);
+    expect(pages).toEqual([1, 2, 3, 4, 5]);
+    expect(server.maxInFlight).toBeGreaterThan(1); // fetched ahead
+    expect(await getAll(client, inventory, { revert: true }, { pageSize: 5, workers: 5 }).then(idsOf)).toEqual(range(1, 23));
+  });
+
+  it('detects $orderby in a raw query and in query/q as ordering', async () => {
+    server = await startServer({ count: 23, delay: reversedDelays });
+    const client = server.client();
+    const raw = await getAll(client, inventory, 'query=$orderby=name', { pageSize: 5, workers: 5 });
+    expect(idsOf(raw)).toEqual(range(1, 23));
+    const viaQuery = await getAll(client, inventory, { query: '$filter=(type eq x) $orderby=id desc' }, { pageSize: 5, workers: 5 });
+    expect(idsOf(viaQuery)).toEqual(range(1, 23));
+  });
+
+  it('yields pages in completion order without an ordering parameter, and every item once', async () => {
+    server = await startServer({ count: 23, delay: reversedDelays });
+    const client = server.client();
+    const pages: Array<number | undefined> = [];
+    const ids: string[] = [];
+    for await (const page of select(client, inventory, { type: 'c8y_Device' }, { pageSize: 5, workers: 5 }).byPage()) {
+      pages.push(page.pageNumber);
+      ids.push(...idsOf(page.items));
+    }
+    expect(pages).toEqual([5, 4, 3, 2, 1]);
+    expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 23));
+  });
+
+  it('ordered: false overrides the detection, ordered: true forces order', async () => {
+    server = await startServer({ count: 23, delay: reversedDelays });
+    const client = server.client();
+    const forced = await select(client, inventory, { type: 'x' }, { pageSize: 5, workers: 5, ordered: true }).toArray();
+    expect(idsOf(forced)).toEqual(range(1, 23));
+    const pages: Array<number | undefined> = [];
+    for await (const page of select(client, inventory, { revert: true }, { pageSize: 5, workers: 5, ordered: false }).byPage()) pages.push(page.pageNumber);
+    expect(pages).toEqual([5, 4, 3, 2, 1]);
+  });
+
+  it('never has more than `workers` requests in flight, and stops at the end with no page beyond workers', async () => {
+    server = await startServer({ count: 100, delay: () => 5 });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 4 });
+    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 100));
+    expect(server.maxInFlight).toBeLessThanOrEqual(4);
+    expect(server.maxInFlight).toBe(4);
+    // 10 full pages, then the empty page 11 ends it; speculative requests past it are at most workers - 1.
+    const beyond = server.pages.filter((page) => page > 11);
+    expect(beyond.length).toBeLessThanOrEqual(3);
+    expect(new Set(server.pages).size).toBe(server.pages.length); // no page asked twice
+  });
+
+  it('ends at a short page and aborts the speculative requests behind it', async () => {
+    // Pages after the short page 3 are slow: they must be aborted, not waited for.
+    server = await startServer({ count: 13, delay: ({ currentPage }) => (currentPage > 3 ? 2_000 : 10) });
+    const started = Date.now();
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 5, workers: 5 });
+    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 13));
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await server.settled();
+    expect(server.inFlight).toBe(0);
+    expect(server.requests.filter((request) => request.currentPage > 3).every((request) => request.aborted)).toBe(true);
+    expect(server.aborted).toBe(2);
+  });
+
+  it('never yields items from pages past the end, even if they answer first (ordered)', async () => {
+    // A changing collection: page 4 (past the empty page 3) answers first with an item; it must not appear.
+    server = await startServer({
+      count: 10,
+      delay: ({ currentPage }) => (currentPage === 4 ? 0 : 30),
+      override: ({ currentPage }, res) => {
+        if (currentPage !== 4 && currentPage !== 3) return false;
+        const items = currentPage === 4 ? [{ id: 'ghost' }] : [];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ managedObjects: items, statistics: { currentPage, pageSize: 5 } }));
+        return true;
+      },
+    });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 5, workers: 4, ordered: true });
+    expect(idsOf(items)).toEqual(range(1, 10));
+  });
+
+  it('drops pages past a known end (unordered): the empty page 3 answers first, page 4 never counts', async () => {
+    server = await startServer({
+      count: 10,
+      delay: ({ currentPage }) => (currentPage === 3 ? 0 : currentPage === 4 ? 60 : 30),
+      override: ({ currentPage }, res) => {
+        if (currentPage !== 4 && currentPage !== 3) return false;
+        const items = currentPage === 4 ? [{ id: 'ghost' }] : [];
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ managedObjects: items, statistics: { currentPage, pageSize: 5 } }));
+        return true;
+      },
+    });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 5, workers: 4 });
+    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 10));
+    await server.settled();
+    expect(server.requests.find((request) => request.currentPage === 4)?.aborted).toBe(true);
+  });
+
+  it('limit: requests only the pages it needs, trims the last one, keeps the first items in server order', async () => {
+    server = await startServer({ count: 100, delay: reversedDelays });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 10, limit: 25 });
+    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 25));
+    expect([...server.pages].sort()).toEqual([1, 2, 3]);
+    expect(server.requests.every((request) => request.pageSize === 10)).toBe(true);
+  });
+
+  it('backpressure: a consumer that stops pulling stops new requests (at most `workers` pages held)', async () => {
+    server = await startServer({ count: 1_000 });
+    const iterator = select(server.client(), inventory, undefined, { pageSize: 10, workers: 3 }).byPage()[Symbol.asyncIterator]();
+    await iterator.next(); // holds one page
+    await sleep(150);
+    expect(server.requests.length).toBeLessThanOrEqual(3); // 1 held + at most 2 in flight or waiting
+    await iterator.next();
+    await sleep(100);
+    expect(server.requests.length).toBeLessThanOrEqual(4);
+    await iterator.return?.();
+    await server.settled();
+    expect(server.inFlight).toBe(0);
+  });
+
+  it('breaking out of for-await aborts the requests still in flight', async () => {
+    server = await startServer({ count: 1_000, delay: ({ currentPage }) => (currentPage === 1 ? 0 : 5_000) });
+    let seen = 0;
+    for await (const item of select(server.client(), inventory, undefined, { pageSize: 10, workers: 5 })) {
+      expect(item).toBeDefined();
+      if (++seen === 3) {
+        await until(() => server?.requests.length === 5);
+        break;
+      }
+    }
+    await server.settled();
+    expect(server.inFlight).toBe(0);
+    expect(server.aborted).toBe(4); // pages 2–5 were running
+  });
+
+  it('the caller signal aborts everything in flight and rejects with its reason', async () => {
+    server = await startServer({ count: 1_000, delay: ({ currentPage }) => (currentPage === 1 ? 0 : 5_000) });
+    const controller = new AbortController();
+    const reason = new Error('user cancelled');
+    const seen: unknown[] = [];
+    const run = (async () => {
+      for await (const item of select(server.client(), inventory, undefined, { pageSize: 10, workers: 5, signal: controller.signal })) seen.push(item);
+    })();
+    await until(() => server?.requests.length === 6); // page 1 consumed, pages 2–6 running
+    controller.abort(reason);
+    await expect(run).rejects.toBe(reason);
+    expect(seen).toHaveLength(10);
+    await server.settled();
+    expect(server.inFlight).toBe(0);
+    expect(server.aborted).toBe(5);
+  });
+
+  it('an already aborted signal sends nothing', async () => {
+    server = await startServer({ count: 10 });
+    const reason = new Error('too late');
+    await expect(getAll(server.client(), inventory, undefined, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    expect(server.requests).toHaveLength(0);
+  });
+
+  it('a failing page rejects the iteration and aborts the other requests', async () => {
+    server = await startServer({
+      count: 1_000,
+      delay: ({ currentPage }) => (currentPage === 2 ? 10 : 5_000),
+      override: ({ currentPage }, res) => {
+        if (currentPage !== 2) return false;
+        res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'inventory/Boom', message: 'boom' }));
+        return true;
+      },
+    });
+    await expect(getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 4 })).rejects.toMatchObject({ name: 'ServerError', status: 500 });
+    await server.settled();
+    expect(server.inFlight).toBe(0);
+    expect(server.aborted).toBe(3);
+  });
+
+  it('workers share the client limiter: maxConcurrent caps requests below workers', async () => {
+    server = await startServer({ count: 200, delay: () => 10 });
+    const items = await getAll(server.client({ maxConcurrent: 2 }), inventory, undefined, { pageSize: 10, workers: 8 });
+    expect(items).toHaveLength(200);
+    expect(server.maxInFlight).toBeLessThanOrEqual(2);
+  });
+});
