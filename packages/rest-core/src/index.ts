@@ -63,11 +63,20 @@ export {
   TimeoutError,
   UnauthorizedError,
   ValidationError,
+  BulkError,
   errorFromResponse,
   isCumulocityError,
   parseRetryAfter,
 } from './errors/index.js';
-export type { CumulocityErrorKinds, CumulocityErrorOptions, HttpErrorDetails, RequestDescription } from './errors/index.js';
+export type {
+  BulkErrorDetails,
+  BulkFailure,
+  BulkSkipped,
+  CumulocityErrorKinds,
+  CumulocityErrorOptions,
+  HttpErrorDetails,
+  RequestDescription,
+} from './errors/index.js';
 
 // Retry
 export { decideRetry, defaultRetryPolicy, resolveRetryPolicy } from './retry/index.js';
@@ -152,6 +161,31 @@ export type {
   UserFilters,
   UserGroupFilters,
 } from './query/index.js';
+
+// Paging
+export { compileAsValues, count, createPagedIterable, getAll, readCollectionReply, readNextLink, resolveResourcePath, select, streamPages } from './paging/index.js';
+export type {
+  AsValues,
+  CollectionReply,
+  CountOptions,
+  JsonObject,
+  NextRequest,
+  Page,
+  PagedIterable,
+  PagedResource,
+  PageStatistics,
+  PageStreamPlan,
+  PagingQuery,
+  PathValue,
+  SelectOptions,
+  ValueOf,
+  ValueSpec,
+  ValuesOf,
+} from './paging/index.js';
+
+// Bulk
+export { deleteByFilter, postInChunks, runBulk, updateByFilter } from './bulk/index.js';
+export type { BulkContext, BulkOptions, BulkProgress, ByFilterOptions, ByFilterResult, Chunk, PostInChunksOptions } from './bulk/index.js';
 
 // Resources
 export { cumulocityMediaType, type ResourceDescriptor } from './resource/resource-descriptor.js';
