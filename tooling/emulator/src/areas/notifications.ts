@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import type { Tenant } from '../auth/tenants.js';
 import type { RequestContext } from '../server/context.js';
-import { C8yHttpError, errors } from '../server/errors.js';
+import { errors } from '../server/errors.js';
 import { objectBody, type Json } from './accounts/validate.js';
-import * as inventory from './inventory.js';
+import { findManagedObject } from './inventory.js';
 import { defineArea } from './types.js';
 
 const ROLE = ['ROLE_NOTIFICATION_2_ADMIN'];
@@ -28,24 +28,6 @@ class NotificationStore {
 }
 
 const store = (tenant: Tenant): NotificationStore => tenant.data('notifications', () => new NotificationStore());
-
-type MoLookup = (ctx: RequestContext, id: string) => unknown;
-
-/**
- * The managed object `id`, via `findManagedObject(ctx, id)` of the inventory area when it exports
- * one; `undefined` if it does not exist. Without that export every source is accepted (`{}`).
- */
-function managedObject(ctx: RequestContext, id: string): Record<string, unknown> | undefined {
-  const lookup = (inventory as unknown as Record<string, unknown>).findManagedObject;
-  if (typeof lookup !== 'function') return {};
-  try {
-    const mo = (lookup as MoLookup)(ctx, id);
-    return typeof mo === 'object' && mo !== null ? (mo as Record<string, unknown>) : undefined;
-  } catch (e) {
-    if (e instanceof C8yHttpError && e.status === 404) return undefined;
-    throw e;
-  }
-}
 
 function subscriptionJson(ctx: RequestContext, s: Subscription): Record<string, unknown> {
   return {
@@ -77,7 +59,7 @@ function parseSubscription(ctx: RequestContext, body: Json): Subscription {
     const src = typeof body.source === 'object' && body.source !== null ? (body.source as Json) : undefined;
     const id = src?.id;
     if (typeof id !== 'string' && typeof id !== 'number') throw errors.invalidData(RESOURCE, "source.id is required for context 'mo'");
-    const mo = managedObject(ctx, String(id));
+    const mo = findManagedObject(ctx, String(id));
     if (!mo) throw errors.notFound('inventory', `Managed object with id ${String(id)} not found`);
     out.source = { id: String(id), ...(typeof mo.name === 'string' ? { name: mo.name } : {}) };
   }
