@@ -71,9 +71,13 @@ describe('inventory: binaries', () => {
     expect((await c.call('GET', `/inventory/managedObjects/${id}`)).status).toBe(404);
   });
 
-  it('name and content type fall back to the file part', async () => {
+  it('name and content type fall back to the file part; the object type wins over the part type', async () => {
     const mo = (await (await upload(Buffer.from('a,b\n'), {}, 'text/csv', ADMIN, 'data.csv')).json()) as Json;
     expect(mo).toMatchObject({ name: 'data.csv', contentType: 'text/csv', type: 'text/csv', length: 4 });
+    const typed = (await (await upload(Buffer.from('hi'), { name: 'h.txt', type: 'text/plain' }, 'application/octet-stream')).json()) as Json;
+    expect(typed).toMatchObject({ name: 'h.txt', contentType: 'text/plain', type: 'text/plain' });
+    const down = await fetch(`${emu.url}/inventory/binaries/${String(typed.id)}`, { headers: { Authorization: ADMIN } });
+    expect(down.headers.get('content-type')).toBe('text/plain');
   });
 
   it('Range requests return 206 with the slice', async () => {

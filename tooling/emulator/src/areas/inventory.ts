@@ -3,7 +3,7 @@ import { registerChildren } from './inventory/children.js';
 import { registerManagedObjects } from './inventory/managed-objects.js';
 import { defineArea } from './types.js';
 
-export { findManagedObject, inventoryStore } from './inventory/store.js';
+export { findManagedObject, inventoryStore, recordDeviceMessage } from './inventory/store.js';
 export type { ManagedObjectData, RelationKind } from './inventory/store.js';
 export { linkManagedObjects, seedManagedObjects } from './inventory/seed.js';
 export type { SeedManagedObject, SeedTarget } from './inventory/seed.js';

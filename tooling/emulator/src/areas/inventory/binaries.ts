@@ -37,8 +37,9 @@ export function registerBinaries(api: AreaApi): void {
       const object = (upload.object ?? {}) as Record<string, unknown>;
       if (typeof object !== 'object' || Array.isArray(object)) throw errors.badRequest('inventory', 'Part "object" must be a JSON object');
       const fileName = typeof object.name === 'string' ? object.name : (upload.file.filename ?? 'file');
+      // The `type` of the object part wins (the spec example and @c8y/client send the file as octet-stream).
       const contentType =
-        upload.file.contentType ?? (typeof object.type === 'string' ? object.type : undefined) ?? 'application/octet-stream';
+        (typeof object.type === 'string' && object.type !== '' ? object.type : undefined) ?? upload.file.contentType ?? 'application/octet-stream';
       const id = ctx.emu.ids.next();
       const now = ctx.now();
       const doc: Record<string, unknown> & { id: string } = { id };

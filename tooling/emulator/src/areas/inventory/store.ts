@@ -255,3 +255,12 @@ export function inventoryStore(tenant: Tenant): InventoryStore {
 export function findManagedObject(ctx: { readonly tenant: Tenant }, id: string): ManagedObjectData | undefined {
   return inventoryStore(ctx.tenant).get(id)?.doc as ManagedObjectData | undefined;
 }
+
+/**
+ * Records that a device sent something now (feeds `GET …/{id}/availability`), for areas that
+ * receive device data (measurements, events, alarms). No-op for unknown ids.
+ */
+export function recordDeviceMessage(ctx: { readonly tenant: Tenant; now(): string }, id: string): void {
+  const record = inventoryStore(ctx.tenant).get(id);
+  if (record) record.lastMessage = ctx.now();
+}
