@@ -23,7 +23,14 @@ export interface ByFilterOptions {
   now?: Date;
 }
 
-/** The server's answer to a bulk update: done (200), or still running in the background (202). */
+/**
+ * The server's answer to a bulk update: done (200), or still running in the background (202).
+ *
+ * @example
+ * ```ts
+ * const { inBackground } = await updateByFilter(client, alarms, { source: '42' }, { status: 'CLEARED' });
+ * ```
+ */
 export interface ByFilterResult {
   /** The HTTP status: 200 when done, 202 when the platform continues in the background. */
   readonly status: number;

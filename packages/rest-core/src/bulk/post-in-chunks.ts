@@ -7,7 +7,14 @@ import type { JsonObject } from '../paging/types.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import { runBulk, type BulkOptions } from './run-bulk.js';
 
-/** One chunk of a {@link postInChunks} call: the target of a failure in its `BulkError`. */
+/**
+ * One chunk of a {@link postInChunks} call: the target of a failure in its `BulkError`.
+ *
+ * @example
+ * ```ts
+ * for (const { target } of bulkError.failures as Array<BulkFailure<Chunk<Measurement>>>) console.log(target.offset, target.items.length);
+ * ```
+ */
 export interface Chunk<J> {
   /** Position of the chunk's first item in the input. */
   readonly offset: number;

@@ -2,7 +2,14 @@ import PQueue from 'p-queue';
 import { BulkError, type BulkFailure, type BulkSkipped } from '../errors/bulk-error.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 
-/** Progress of a bulk run, reported after each attempted target. */
+/**
+ * Progress of a bulk run, reported after each attempted target.
+ *
+ * @example
+ * ```ts
+ * const onProgress = ({ done, total, failed }: BulkProgress) => console.log(`${done}/${total}, ${failed} failed`);
+ * ```
+ */
 export interface BulkProgress {
   /** Targets attempted so far (succeeded + failed). */
   readonly done: number;
@@ -34,7 +41,14 @@ export interface BulkOptions {
   signal?: AbortSignal;
 }
 
-/** What an operation gets besides its target. */
+/**
+ * What an operation gets besides its target.
+ *
+ * @example
+ * ```ts
+ * await runBulk(ids, (id, { signal }) => client.delete(apiPath`/inventory/managedObjects/${id}`, { signal }));
+ * ```
+ */
 export interface BulkContext {
   /** The target's position in the input. */
   readonly index: number;

@@ -1,6 +1,12 @@
 import { CumulocityError } from './cumulocity-error.js';
 
-/** One target that failed in a bulk run: its position in the input, the target, and why. */
+/** One target that failed in a bulk run: its position in the input, the target, and why.
+ *
+ * @example
+ * ```ts
+ * for (const { index, target, error } of bulkError.failures) console.warn(index, target, error);
+ * ```
+ */
 export interface BulkFailure<T = unknown> {
   /** Position of the target in the input array. */
   readonly index: number;
@@ -10,7 +16,13 @@ export interface BulkFailure<T = unknown> {
   readonly error: unknown;
 }
 
-/** One target that was never attempted because `abortOnErrors` stopped the run. */
+/** One target that was never attempted because `abortOnErrors` stopped the run.
+ *
+ * @example
+ * ```ts
+ * const retry = bulkError.skipped.map(({ target }) => target);
+ * ```
+ */
 export interface BulkSkipped<T = unknown> {
   /** Position of the target in the input array. */
   readonly index: number;
@@ -18,7 +30,13 @@ export interface BulkSkipped<T = unknown> {
   readonly target: T;
 }
 
-/** Everything a {@link BulkError} is built from. */
+/** Everything a {@link BulkError} is built from.
+ *
+ * @example
+ * ```ts
+ * throw new BulkError({ total: 2, results: [a, undefined], failures: [{ index: 1, target: '7', error }] });
+ * ```
+ */
 export interface BulkErrorDetails<T = unknown, R = unknown> {
   /** How many targets were given. */
   total: number;

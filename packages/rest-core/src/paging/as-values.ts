@@ -1,11 +1,24 @@
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 
-/** One value to read: a dot path (`'c8y_Temperature.T.value'`), or a path with a default for missing values. */
+/**
+ * One value to read: a dot path (`'c8y_Temperature.T.value'`), or a path with a default for missing values.
+ *
+ * @example
+ * ```ts
+ * const specs: ValueSpec[] = ['id', ['c8y_Temperature.T.value', 0]];
+ * ```
+ */
 export type ValueSpec = string | readonly [path: string, fallback: unknown];
 
 /**
  * What `asValues` accepts: a dot path → one value per item; an array of paths (each optionally
  * `[path, default]`) → one tuple per item, in the given order.
+ *
+ * @example
+ * ```ts
+ * await getAll(client, inventory, { type: 'c8y_Device' }, { asValues: 'name' });                  // ['a', 'b', …]
+ * await getAll(client, inventory, { type: 'c8y_Device' }, { asValues: ['id', ['name', '-']] });   // [['1', 'a'], …]
+ * ```
  */
 export type AsValues = string | readonly ValueSpec[];
 

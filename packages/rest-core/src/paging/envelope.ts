@@ -2,7 +2,14 @@ import { toQueryString, type QueryParams } from '../client/query-string.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import type { JsonObject, PageStatistics } from './types.js';
 
-/** A checked collection reply: the items array plus the envelope fields the engine reads. */
+/**
+ * A checked collection reply: the items array plus the envelope fields the engine reads.
+ *
+ * @example
+ * ```ts
+ * const { items, statistics, next } = readCollectionReply(body, resource, { method: 'GET', url });
+ * ```
+ */
 export interface CollectionReply {
   readonly items: JsonObject[];
   readonly statistics: PageStatistics | undefined;
@@ -69,7 +76,14 @@ export function readCollectionReply(
   };
 }
 
-/** The URL of a request, for error messages. */
+/**
+ * The URL of a request, for error messages.
+ *
+ * @example
+ * ```ts
+ * describeUrl('https://t1.example.com', '/event/events', { pageSize: 5 }); // 'https://t1.example.com/event/events?pageSize=5'
+ * ```
+ */
 export function describeUrl(baseUrl: string, path: string, params?: QueryParams): string {
   return `${baseUrl}${path}${toQueryString(params)}`;
 }

@@ -1,6 +1,13 @@
 import { ResponseFormatError } from '../errors/response-format-error.js';
 
-/** A `next` link reduced to what the engine sends: the collection's query, same origin as the client. */
+/**
+ * A `next` link reduced to what the engine sends: the collection's query, same origin as the client.
+ *
+ * @example
+ * ```ts
+ * const { params, position } = readNextLink(reply.next, '/inventory/managedObjects', client.baseUrl);
+ * ```
+ */
 export interface NextRequest {
   /** The link's query parameters (decoded; the client re-encodes them). */
   readonly params: URLSearchParams;

@@ -6,7 +6,17 @@ import { describeUrl, readCollectionReply, type CollectionReply } from './envelo
 import { readNextLink } from './next-link.js';
 import type { JsonObject, Page } from './types.js';
 
-/** Everything one read of a collection needs; built and validated by `select`. */
+/**
+ * Everything one read of a collection needs; built and validated by `select`.
+ *
+ * @example
+ * ```ts
+ * const plan: PageStreamPlan = {
+ *   client, resource: inventory, path: '/inventory/managedObjects', params: { type: 'c8y_Device' },
+ *   pageSize: 100, limit: undefined, startPage: 1, workers: 4, ordered: false, signal: undefined,
+ * };
+ * ```
+ */
 export interface PageStreamPlan {
   readonly client: RestClient;
   readonly resource: { readonly name: string; readonly collectionKey: string; readonly collectionMediaType?: string };
@@ -57,6 +67,11 @@ const stopped = (): Error => Object.assign(new Error('Paging stopped: the reques
  * on only means the server's scan window held nothing visible, and more may follow.
  *
  * Leaving the loop (`return`), an error or the plan's `signal` aborts every request in flight.
+ *
+ * @example
+ * ```ts
+ * for await (const page of streamPages(plan)) console.log(page.pageNumber ?? page.offset, page.items.length);
+ * ```
  */
 export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<JsonObject>, void, undefined> {
   const { client, resource, path, params, pageSize, limit, startPage, workers, ordered, signal } = plan;

@@ -132,26 +132,13 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
  * await iterable.toArray(); // [1, 2]
  * ```
  */
-export function createPagedIterable<T>(pages: () => AsyncIterator<Page<T>> & AsyncIterable<Page<T>>): PagedIterable<T> {
+export function createPagedIterable<T>(pages: () => AsyncIterableIterator<Page<T>>): PagedIterable<T> {
   async function* items(): AsyncGenerator<T, void, undefined> {
     for await (const page of pages()) yield* page.items;
   }
   return {
     [Symbol.asyncIterator]: items,
-    byPage: () => {
-      const iterator = pages();
-      return {
-        next: () => iterator.next(),
-        return: async (value?: unknown) => (iterator.return ? iterator.return(value) : { done: true, value: undefined }),
-        throw: async (error?: unknown) => {
-          if (iterator.throw) return iterator.throw(error);
-          throw error;
-        },
-        [Symbol.asyncIterator]() {
-          return this;
-        },
-      } as AsyncIterableIterator<Page<T>>;
-    },
+    byPage: pages,
     toArray: async () => {
       const all: T[] = [];
       for await (const page of pages()) for (const item of page.items) all.push(item);

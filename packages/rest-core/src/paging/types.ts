@@ -2,7 +2,14 @@ import type { QuerySpec } from '../query/query-spec.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import type { AsValues } from './as-values.js';
 
-/** A JSON object as Cumulocity returns it (one element of a collection). */
+/**
+ * A JSON object as Cumulocity returns it (one element of a collection).
+ *
+ * @example
+ * ```ts
+ * const mo: JsonObject = { id: '42', name: 'Pump', c8y_IsDevice: {} };
+ * ```
+ */
 export type JsonObject = Record<string, unknown>;
 
 /**
@@ -28,13 +35,26 @@ export interface PagedResource extends ResourceDescriptor {
   readonly defaultPageSize?: number;
 }
 
-/** A filter object, or a raw query expression (`"type=x&source=1"`, `"$filter=name eq 'x'"`). */
+/**
+ * A filter object, or a raw query expression (`"type=x&source=1"`, `"$filter=name eq 'x'"`).
+ *
+ * @example
+ * ```ts
+ * const byObject: PagingQuery = { source: '42', maxAge: '1d' };
+ * const raw: PagingQuery = "q=$filter=name eq 'M01' $orderby=lastUpdated";
+ * ```
+ */
 export type PagingQuery = string | Readonly<Record<string, unknown>> | undefined;
 
 /**
  * `statistics` of a collection reply, as the server sent it. Under normal paging `currentPage`
  * is the page number; for users with only inventory roles it is the offset of the next
  * element not yet processed, and the totals are `null`.
+ *
+ * @example
+ * ```ts
+ * const stats: PageStatistics = { currentPage: 2, pageSize: 100 };
+ * ```
  */
 export interface PageStatistics {
   readonly currentPage?: number;

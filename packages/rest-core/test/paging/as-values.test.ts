@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { compileAsValues, getAll, select, type PathValue, type ValuesOf } from '../../src/paging/index.js';
+import { compileAsValues, getAll, select, type PagedIterable, type PathValue, type ValuesOf } from '../../src/paging/index.js';
 import { inventory, startServer, type CollectionServer } from './helpers.js';
 
 /** Compile-time check: `expectType<T>()(value)` only compiles when `value` is exactly `T`. */
@@ -93,5 +93,21 @@ describe('asValues through select', () => {
     assertType<Equal<ValuesOf<Json, 'c8y_Temperature.T.unit'>, string | undefined>>();
     assertType<Equal<ValuesOf<Record<string, unknown>, 'a.b'>, unknown>>();
     expect(true).toBe(true);
+  });
+});
+
+describe('select typing', () => {
+  it('infers the item type from map, JSON objects by default, values under asValues', () => {
+    const typesOnly = (client: Parameters<typeof select>[0]) => {
+      const _mapped = select(client, inventory, undefined, { map: (json) => ({ built: String(json.id) }) });
+      const _raw = select(client, inventory, { type: 'x' }, { limit: 5 });
+      const _values = select(client, inventory, undefined, { asValues: ['id', ['name', 0]] });
+      const _mappedAll = getAll(client, inventory, undefined, { map: (json) => new Date(String(json.creationTime)) });
+      assertType<Equal<typeof _mapped, PagedIterable<{ built: string }>>>();
+      assertType<Equal<typeof _raw, PagedIterable<Record<string, unknown>>>>();
+      assertType<Equal<typeof _values, PagedIterable<[unknown, unknown]>>>();
+      assertType<Equal<typeof _mappedAll, Promise<Date[]>>>();
+    };
+    expect(typeof typesOnly).toBe('function');
   });
 });
