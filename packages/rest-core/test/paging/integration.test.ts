@@ -5,9 +5,9 @@ import { getAll, select } from '../../src/paging/index.js';
 import { idsOf, inventory, makeItems, range, startServer, until, type CollectionServer } from './helpers.js';
 
 // Integration tests over real HTTP against a local `node:http` server implementing
-// `GET /inventory/managedObjects` paging, normal and restricted (offset) mode.
-// NOTE: move these to the emulator (tooling/emulator, startEmulator()) once its inventory area
-// has landed; at the time of writing it had only placeholder areas.
+// `GET /inventory/managedObjects` paging, normal and restricted (offset) mode. The server counts
+// requests in flight and aborted connections exactly, which the emulator does not expose; the
+// same scenarios against the emulator are in emulator.test.ts.
 
 let server: CollectionServer | undefined;
 afterEach(async () => {
