@@ -65,3 +65,4 @@ export { hashSeed, mulberry32 } from './util/random.js';
 export type { Random } from './util/random.js';
 
 export { passwordResetToken, registerMicroservice, totp, type RegisteredMicroservice, type RegisterMicroserviceOptions } from './areas/accounts/index.js';
+export { seedMeasurements, type SeedMeasurement } from './areas/measurements.js';
