@@ -32,9 +32,14 @@ export interface DownloadedBytes {
   contentType?: string;
 }
 
-/** A `Blob` of `content` typed `contentType`. */
-export function toBlob(content: FileContent, contentType: string): Blob {
-  if (content instanceof Blob) return content.type === '' ? new Blob([content], { type: contentType }) : content;
+/**
+ * A `Blob` of `content` typed `contentType`. A Blob keeps its own type unless it has none or
+ * `override` is set (the caller named the type explicitly).
+ */
+export function toBlob(content: FileContent, contentType: string, override = false): Blob {
+  if (content instanceof Blob) {
+    return content.type === '' || (override && content.type !== contentType) ? new Blob([content], { type: contentType }) : content;
+  }
   // Copy bytes so the Blob never aliases a caller's buffer that may change later.
   const part = typeof content === 'string' ? content : new Uint8Array(content);
   return new Blob([part], { type: contentType });
@@ -47,7 +52,7 @@ export function toMultipartForm(upload: MultipartUpload): FormData {
   const contentType = upload.contentType ?? type ?? 'application/octet-stream';
   const form = new FormData();
   form.append('object', JSON.stringify(upload.object));
-  form.append('file', toBlob(upload.file, contentType), upload.filename ?? name ?? 'file');
+  form.append('file', toBlob(upload.file, contentType, upload.contentType !== undefined), upload.filename ?? name ?? 'file');
   return form;
 }
 

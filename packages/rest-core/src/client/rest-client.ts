@@ -35,6 +35,8 @@ const defaultMaxConcurrent = 10;
 const writeMethods: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
 type AttemptResult = { ok: true; value: unknown } | { ok: false; failure: AttemptFailure; error: CumulocityError };
+/** Reads a successful reply inside the attempt, so the attempt's timeout and retries cover it. */
+type ReplyReader = (response: Response, description: RequestDescription) => Promise<unknown>;
 
 /**
  * A client for one Cumulocity tenant: every request goes through one pipeline —
@@ -88,8 +90,8 @@ export class CumulocityRestClient implements RestClient {
       timeout: false,
       throwHttpErrors: false,
       redirect: 'manual',
-      // ky hands over a Request; the limiter then sits per attempt, below the retry loop.
-      fetch: (input, init) => this.#limitedFetch(input instanceof Request ? input : new Request(input, init)),
+      // ky hands over a Request. The limiter sits around each whole attempt (see #attempt).
+      fetch: (input, init) => this.#fetch(input instanceof Request ? input : new Request(input, init)),
       hooks: {
         beforeRequest: [
           async (request) => {
@@ -136,7 +138,12 @@ export class CumulocityRestClient implements RestClient {
    * await client.request('PUT', apiPath`/alarm/alarms/${id}`, { body: { status: 'CLEARED' }, processingMode: 'QUIESCENT' });
    * ```
    */
-  async request<T = unknown>(method: HttpMethod, path: string, options: RequestOptionsWithBody = {}): Promise<T> {
+  request<T = unknown>(method: HttpMethod, path: string, options: RequestOptionsWithBody = {}): Promise<T> {
+    return this.#send<T>(method, path, options, (response, description) => readReply(response, options.responseType ?? 'json', description));
+  }
+
+  /** The pipeline behind `request()`; `read` turns a successful reply into the result, inside the attempt. */
+  async #send<T>(method: HttpMethod, path: string, options: RequestOptionsWithBody, read: ReplyReader): Promise<T> {
     validateRequestOptions(options);
     const url = this.#buildUrl(path, options);
     const description: RequestDescription = { method, url: url.toString() };
@@ -150,8 +157,7 @@ export class CumulocityRestClient implements RestClient {
     const totalTimer = total && setTimeout(() => total.abort(), totalTimeoutMs as number);
     const signals = [options.signal, total?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
     const callSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    const attempt = () =>
-      this.#attempt(url, { method, headers, body }, options.responseType ?? 'json', timeoutMs, callSignal, description);
+    const attempt = () => this.#attempt(url, { method, headers, body }, read, timeoutMs, callSignal, description);
     try {
       for (let retriesDone = 0; ; retriesDone++) {
         const result = await attempt();
@@ -231,7 +237,8 @@ export class CumulocityRestClient implements RestClient {
   }
 
   /**
-   * Downloads a file into memory. Failures before the reply headers are retried like any GET.
+   * Downloads a file into memory. The per-attempt timeout covers the body, and a failure while
+   * reading it is retried like any GET failure.
    *
    * @example
    * ```ts
@@ -239,12 +246,11 @@ export class CumulocityRestClient implements RestClient {
    * ```
    */
   async downloadBytes(path: string, options?: RequestOptions): Promise<DownloadedBytes> {
-    const response = await this.request<Response>('GET', path, { accept: '*/*', ...options, responseType: 'response' });
-    return {
-      bytes: await this.#readBody(response, { method: 'GET', url: response.url }),
+    return this.#send<DownloadedBytes>('GET', path, { accept: '*/*', ...options, responseType: 'response' }, async (response) => ({
+      bytes: new Uint8Array(await response.arrayBuffer()),
       filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
       contentType: response.headers.get('content-type') ?? undefined,
-    };
+    }));
   }
 
   /**
@@ -288,9 +294,15 @@ export class CumulocityRestClient implements RestClient {
     return { baseUrl: this.baseUrl, auth: String(this.auth), tenantId: this.#tenantId };
   }
 
-  #limitedFetch(request: Request): Promise<Response> {
+  /**
+   * Runs one attempt in a slot of this client's limiter, below the retry loop: the slot is held
+   * from sending until the reply body is read (for `json`, `text`, `bytes`; a `stream` or
+   * `response` body is read outside it), and the wait for a slot is not part of the attempt's
+   * timeout. An abort while queued removes the call from the queue.
+   */
+  #limited<T>(task: () => Promise<T>, signal: AbortSignal | undefined): Promise<T> {
     this.#queue ??= new PQueue({ concurrency: this.options.maxConcurrent ?? defaultMaxConcurrent });
-    return this.#queue.add(() => this.#fetch(request), { signal: request.signal });
+    return this.#queue.add(task, { signal });
   }
 
   #buildUrl(path: string, options: RequestOptions): URL {
@@ -315,7 +327,20 @@ export class CumulocityRestClient implements RestClient {
   async #attempt(
     url: URL,
     init: { method: HttpMethod; headers: Headers; body: BodyInit | undefined },
-    responseType: NonNullable<RequestOptions['responseType']>,
+    read: ReplyReader,
+    timeoutMs: number | false,
+    callSignal: AbortSignal | undefined,
+    description: RequestDescription,
+  ): Promise<AttemptResult> {
+    callSignal?.throwIfAborted();
+    return this.#limited(() => this.#attemptNow(url, init, read, timeoutMs, callSignal, description), callSignal);
+  }
+
+  /** One attempt, inside a limiter slot: the per-attempt timer starts here. */
+  async #attemptNow(
+    url: URL,
+    init: { method: HttpMethod; headers: Headers; body: BodyInit | undefined },
+    read: ReplyReader,
     timeoutMs: number | false,
     callSignal: AbortSignal | undefined,
     description: RequestDescription,
@@ -343,7 +368,7 @@ export class CumulocityRestClient implements RestClient {
           error: errorFromResponse(response, text, description),
         };
       }
-      return { ok: true, value: await readReply(response, responseType, description) };
+      return { ok: true, value: await read(response, description) };
     } catch (error) {
       if (callSignal?.aborted) throw error;
       if (deadline?.signal.aborted) {
@@ -353,14 +378,6 @@ export class CumulocityRestClient implements RestClient {
       return { ok: false, failure: { kind: 'network' }, error: new NetworkError({ ...description, cause: error }) };
     } finally {
       clearTimeout(timer);
-    }
-  }
-
-  async #readBody(response: Response, description: RequestDescription): Promise<Uint8Array> {
-    try {
-      return new Uint8Array(await response.arrayBuffer());
-    } catch (cause) {
-      throw new NetworkError({ ...description, cause });
     }
   }
 }

@@ -1,0 +1,59 @@
+import { expect } from '@jest/globals';
+import type { AuthStrategy } from '../../src/auth/auth-strategy.js';
+import { CumulocityRestClient, type RestClientOptions } from '../../src/index.js';
+import type { TestServer } from './test-server.js';
+
+/** A distinctive password, so a leak cannot hide behind a common substring. */
+export const password = 'Pa55-w0rd-XYZZY';
+export const credentials = `t1/u:${password}`;
+export const authorization = `Basic ${btoa(credentials)}`;
+
+/** A tiny local strategy (the real ones are tested in test/auth). */
+export const testAuth: AuthStrategy = {
+  authorize(headers) {
+    headers.set('Authorization', authorization);
+  },
+  tenantId: 't1',
+  toString: () => 'TestAuth',
+};
+
+/** Fast retries for real-socket tests: 10 ms, 20 ms, 40 ms… capped at 50 ms, no jitter. */
+export const fastRetry = { baseDelayMs: 10, maxDelayMs: 50, jitter: false } as const;
+
+/** A client for `server` with fast retries; `options` override. */
+export function clientFor(server: Pick<TestServer, 'url'>, options: Partial<RestClientOptions> = {}): CumulocityRestClient {
+  return new CumulocityRestClient({ baseUrl: server.url, auth: testAuth, retry: fastRetry, ...options });
+}
+
+/** Settles `promise` and returns what it rejected with; fails the test if it resolved. */
+export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
+  let value: unknown;
+  try {
+    value = await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error(`expected a rejection, got ${String(JSON.stringify(value))}`);
+}
+
+/**
+ * True for an error from any realm: errors thrown by Node's own fetch are not `instanceof` the
+ * `Error` of jest's VM context.
+ */
+export function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string' && typeof (value as { name?: unknown }).name === 'string';
+}
+
+/** Asserts that neither the message, `String()`, `JSON.stringify` nor the causes of `error` hold a credential. */
+export function expectNoSecrets(error: unknown): void {
+  expect(isErrorLike(error)).toBe(true);
+  const texts: string[] = [JSON.stringify(error)];
+  for (let current: unknown = error, depth = 0; isErrorLike(current) && depth < 5; current = current.cause, depth++) {
+    texts.push(current.message, String(current));
+  }
+  for (const text of texts) {
+    for (const secret of [authorization, btoa(credentials), credentials, password]) {
+      expect(text).not.toContain(secret);
+    }
+  }
+}
