@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact.js';
+
 /** Marks SDK errors; `Symbol.for` so duplicated installs of the package recognise each other. */
 export const errorBrand = Symbol.for('@c8y/rest-core/CumulocityError');
 
@@ -53,7 +55,11 @@ export class CumulocityError extends Error {
     for (const [key, value] of Object.entries(this)) {
       if (value !== undefined && key !== 'name' && key !== 'message') json[key] = value;
     }
-    if (this.cause instanceof Error) json.cause = { name: this.cause.name, message: this.cause.message };
+    const cause = this.cause as { name?: unknown; message?: unknown } | undefined;
+    // Shape, not `instanceof`: errors from another realm are not `instanceof Error` here.
+    if (typeof cause === 'object' && cause !== null && typeof cause.message === 'string') {
+      json.cause = { name: typeof cause.name === 'string' ? cause.name : 'Error', message: redactSecrets(cause.message) };
+    }
     return json;
   }
 }

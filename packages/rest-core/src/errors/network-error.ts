@@ -1,4 +1,5 @@
 import { CumulocityError, type CumulocityErrorOptions } from './cumulocity-error.js';
+import { redactSecrets } from './redact.js';
 
 /**
  * The request got no HTTP answer: DNS failure, refused or reset connection.
@@ -8,7 +9,13 @@ export class NetworkError extends CumulocityError {
   static override readonly kind: string = 'NetworkError';
 
   constructor(options: CumulocityErrorOptions) {
-    const reason = options.cause instanceof Error ? `: ${options.cause.message}` : '';
+    const reason = typeof messageOf(options.cause) === 'string' ? `: ${redactSecrets(messageOf(options.cause) as string)}` : '';
     super(`Network error${reason} (${options.method} ${options.url})`, options);
   }
+}
+
+// Errors from another realm (a test VM, an iframe) fail `instanceof Error`: read the shape.
+function messageOf(cause: unknown): string | undefined {
+  const message = typeof cause === 'object' && cause !== null ? (cause as { message?: unknown }).message : undefined;
+  return typeof message === 'string' && message !== '' ? message : undefined;
 }
