@@ -74,18 +74,24 @@ describe('getAll over 20,000 objects', () => {
   });
 
   it('abort mid-way leaves no request running', async () => {
-    server = await startServer({ count: total, delay: () => 20 });
+    // Pages after 30 are slow, so requests are surely running when the consumer aborts.
+    server = await startServer({ count: total, delay: ({ currentPage }) => (currentPage > 30 ? 5_000 : 2) });
     const controller = new AbortController();
     let seen = 0;
+    let runningAtAbort = 0;
     const run = (async () => {
-      for await (const _item of select(server.client(), inventory, undefined, { pageSize: 100, workers: 10, signal: controller.signal })) seen++;
+      for await (const _item of select(server.client(), inventory, undefined, { pageSize: 100, workers: 10, signal: controller.signal })) {
+        if (++seen === 3_000) {
+          await until(() => (server?.inFlight ?? 0) === 9); // pages 31–39: workers - 1 while page 30 is held
+          runningAtAbort = server?.inFlight ?? 0;
+          controller.abort(new Error('stop'));
+        }
+      }
     })();
-    await until(() => seen >= 3_000);
-    controller.abort(new Error('stop'));
     await expect(run).rejects.toThrow('stop');
     await server.settled();
     expect(server.inFlight).toBe(0);
-    expect(server.aborted).toBeGreaterThan(0);
+    expect(server.aborted).toBe(runningAtAbort);
     const requestsAtAbort = server.requests.length;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.requests.length).toBe(requestsAtAbort); // nothing new after the abort
