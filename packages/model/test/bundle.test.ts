@@ -17,7 +17,13 @@ async function bundle(source: string): Promise<{ inputs: string[]; bytes: number
     metafile: true,
     logLevel: 'silent',
   });
-  return { inputs: Object.keys(result.metafile.inputs), bytes: result.outputFiles[0]?.contents.length ?? 0 };
+  // metafile.inputs also lists files esbuild visited and then dropped; what survived
+  // tree-shaking is what contributes bytes to the output.
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output?.inputs ?? {})
+    .filter(([, info]) => info.bytesInOutput > 0)
+    .map(([path]) => path);
+  return { inputs, bytes: result.outputFiles[0]?.contents.length ?? 0 };
 }
 
 describe('browser bundle', () => {

@@ -1,0 +1,52 @@
+import { describe, expect, it } from '@jest/globals';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+
+// A browser app pays only for what it imports: bundle small entries from the sources the way an
+// app bundler would, and look at which files contribute bytes after tree-shaking.
+const packageDir = fileURLToPath(new URL('../..', import.meta.url));
+
+async function bundle(source: string): Promise<{ inputs: string[]; gzipBytes: number }> {
+  const result = await build({
+    stdin: { contents: source, resolveDir: packageDir, loader: 'ts' },
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    target: 'es2022',
+    minify: true,
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
+  });
+  const [output] = Object.values(result.metafile.outputs);
+  const inputs = Object.entries(output?.inputs ?? {})
+    .filter(([, info]) => info.bytesInOutput > 0)
+    .map(([path]) => path);
+  return { inputs, gzipBytes: gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length };
+}
+
+const has = (inputs: string[], name: string) => inputs.some((input) => input.includes(`/node_modules/${name}/`) || input.includes(`/${name}@`));
+
+describe('browser bundles', () => {
+  it('a client with Basic auth needs no luxon and no node: modules', async () => {
+    const { inputs, gzipBytes } = await bundle(
+      "import { CumulocityRestClient, BasicAuth } from './src/index.js'; new CumulocityRestClient({ baseUrl: location.host, auth: new BasicAuth('u', 'p') }).get('/x');",
+    );
+    expect(has(inputs, 'ky')).toBe(true);
+    expect(has(inputs, 'luxon')).toBe(false);
+    expect(inputs.filter((input) => input.startsWith('node:'))).toEqual([]);
+    // The official @c8y/client's inventory-only bundle is 25.8 kB gzip (research/c8y-client-peer.md).
+    expect(gzipBytes).toBeLessThan(25_800);
+  }, 30_000);
+
+  it('the OData builder alone needs neither luxon nor the HTTP stack', async () => {
+    const { inputs } = await bundle("import { odata } from './src/index.js'; console.log(String(odata.filter(odata.eq('name', location.hash))));");
+    for (const name of ['luxon', 'ky', 'p-queue', 'valibot']) expect(has(inputs, name)).toBe(false);
+  }, 30_000);
+
+  it('date filters bring luxon in (the check can see it)', async () => {
+    const { inputs } = await bundle("import { toIsoDate } from './src/index.js'; console.log(toIsoDate(location.hash));");
+    expect(has(inputs, 'luxon')).toBe(true);
+  }, 30_000);
+});
