@@ -50,8 +50,8 @@ const stopped = (): Error => Object.assign(new Error('Paging stopped: the reques
 /**
  * Reads a collection as a stream of pages (the engine under `select`).
  *
- * **Page-numbered paging** (the usual): up to `workers` requests `currentPage = k, k+1, …` are in
- * flight speculatively; `withTotalPages` is never sent. An empty page ends the collection before
+ * **Page-numbered paging** (the usual): the first page is requested alone; once it is full, up to
+ * `workers` requests `currentPage = k, k+1, …` are in flight speculatively; `withTotalPages` is never sent. An empty page ends the collection before
  * it, a short page at it, `limit` at page `ceil(limit / pageSize)` (no page past it is ever
  * requested); requests past the end are aborted and their items never yielded. Pages are yielded
  * in completion order, or in page order when `ordered`. At most `workers` pages are in flight or
@@ -148,6 +148,9 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
     let nextNumber = startPage;
     let nextToYield = startPage;
     let yielded = false;
+    // The first page goes alone: a short first page (most small collections) then costs one
+    // request instead of `workers`, and restricted paging shows before any speculation.
+    let probing = true;
     const inFlight = new Map<number, PageRequest>();
     const ready = new Map<number, Page<JsonObject>>();
     const arrived: PageRequest[] = [];
@@ -191,7 +194,8 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
     for (;;) {
       signal?.throwIfAborted();
-      while (inFlight.size + ready.size < workers && nextNumber <= lastPage) start(nextNumber++);
+      const capacity = probing ? 1 : workers;
+      while (inFlight.size + ready.size < capacity && nextNumber <= lastPage) start(nextNumber++);
       const page = ordered ? ready.get(nextToYield) : ready.values().next().value;
       if (page !== undefined) {
         const number = page.pageNumber as number;
@@ -234,6 +238,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
         return;
       }
 
+      probing = false;
       if (reply.items.length === 0) {
         cutAfter(number - 1);
         continue;

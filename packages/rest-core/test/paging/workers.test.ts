@@ -40,7 +40,8 @@ describe('workers', () => {
       pages.push(page.pageNumber);
       ids.push(...idsOf(page.items));
     }
-    expect(pages).toEqual([5, 4, 3, 2, 1]);
+    // The first page goes alone (a probe); the pages fetched ahead then come in completion order.
+    expect(pages).toEqual([1, 5, 4, 3, 2]);
     expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 23));
   });
 
@@ -51,7 +52,14 @@ describe('workers', () => {
     expect(idsOf(forced)).toEqual(range(1, 23));
     const pages: Array<number | undefined> = [];
     for await (const page of select(client, inventory, { revert: true }, { pageSize: 5, workers: 5, ordered: false }).byPage()) pages.push(page.pageNumber);
-    expect(pages).toEqual([5, 4, 3, 2, 1]);
+    expect(pages).toEqual([1, 5, 4, 3, 2]);
+  });
+
+  it('requests a short first page alone: a small collection costs one request, not `workers`', async () => {
+    server = await startServer({ count: 3, delay: () => 5 });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 20 });
+    expect(idsOf(items)).toEqual(range(1, 3));
+    expect(server.pages).toEqual([1]);
   });
 
   it('never has more than `workers` requests in flight, and stops at the end with no page beyond workers', async () => {
@@ -178,7 +186,7 @@ describe('workers', () => {
   it('a failing page rejects the iteration and aborts the other requests', async () => {
     server = await startServer({
       count: 1_000,
-      delay: ({ currentPage }) => (currentPage === 2 ? 10 : 5_000),
+      delay: ({ currentPage }) => (currentPage <= 2 ? 10 : 5_000),
       override: ({ currentPage }, res) => {
         if (currentPage !== 2) return false;
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'inventory/Boom', message: 'boom' }));
