@@ -1,6 +1,6 @@
 import { BasicAuth, CumulocityRestClient, getAll, inventoryQuerySpec, type PagedResource } from '@c8y/rest-core';
 import { startEmulatorThread } from './emulator-thread.js';
-import { medianMs, verdict } from './measure.js';
+import { interleavedMedians, verdict } from './measure.js';
 
 const objects = 20_000;
 const pageSize = 100;
@@ -29,27 +29,31 @@ export async function pagingScenario(): Promise<void> {
     const expectCount = (items: readonly unknown[]) => {
       if (items.length !== objects) throw new Error(`expected ${objects} objects, got ${items.length}`);
     };
-    const sequential = await medianMs(async () => expectCount(await getAll(client, inventory, { type: 'bench' }, { pageSize, workers: 1 })), 1);
-    const concurrent = await medianMs(async () => expectCount(await getAll(client, inventory, { type: 'bench' }, { pageSize, workers })));
-
     const authorization = `Basic ${btoa('t100/admin:admin-pass')}`;
     const pages = Math.ceil(objects / pageSize);
-    const raw = await medianMs(async () => {
-      const items: unknown[] = [];
-      let next = 1;
-      const worker = async () => {
-        while (next <= pages) {
-          const page = next++;
-          const response = await fetch(`${emu.url}/inventory/managedObjects?type=bench&pageSize=${pageSize}&currentPage=${page}`, {
-            headers: { Authorization: authorization, Accept: 'application/json' },
-          });
-          const body = JSON.parse(await response.text()) as { managedObjects: unknown[] };
-          items.push(...body.managedObjects);
-        }
-      };
-      await Promise.all(Array.from({ length: workers }, worker));
-      expectCount(items);
-    });
+    const { sequential, concurrent, raw } = await interleavedMedians(
+      {
+        sequential: async () => expectCount(await getAll(client, inventory, { type: 'bench' }, { pageSize, workers: 1 })),
+        concurrent: async () => expectCount(await getAll(client, inventory, { type: 'bench' }, { pageSize, workers })),
+        raw: async () => {
+          const items: unknown[] = [];
+          let next = 1;
+          const worker = async () => {
+            while (next <= pages) {
+              const page = next++;
+              const response = await fetch(`${emu.url}/inventory/managedObjects?type=bench&pageSize=${pageSize}&currentPage=${page}`, {
+                headers: { Authorization: authorization, Accept: 'application/json' },
+              });
+              const body = JSON.parse(await response.text()) as { managedObjects: unknown[] };
+              items.push(...body.managedObjects);
+            }
+          };
+          await Promise.all(Array.from({ length: workers }, worker));
+          expectCount(items);
+        },
+      },
+      { warmups: 2, runs: 5 },
+    );
 
     console.log(`paging: ${objects} objects, pageSize ${pageSize}, ${latencyMs} ms latency per request`);
     console.log(`  sequential (workers 1)   ${sequential.toFixed(0).padStart(6)} ms`);
