@@ -1,8 +1,9 @@
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import type { AuthStrategy } from './auth-strategy.js';
 import { BearerAuth } from './bearer-auth.js';
-import { decodeJwtClaims, describeClaims, expiryOf, isExpiredAt, type JwtClaims } from './jwt.js';
-import { assertSecretText, assertToken, inspectSymbol } from './validate.js';
+import { decodeJwtClaims } from './jwt.js';
+import { TokenClaimsAuth } from './token-claims-auth.js';
+import { assertSecretText, assertToken } from './validate.js';
 
 /**
  * Options of {@link CookieAuth}.
@@ -48,11 +49,10 @@ export interface CookieAuthOptions {
  * const bearer = auth.toBearer();
  * ```
  */
-export class CookieAuth implements AuthStrategy {
+export class CookieAuth extends TokenClaimsAuth implements AuthStrategy {
   readonly #token: string | undefined;
   readonly #xsrfToken: string | undefined;
   readonly #tfaToken: string | undefined;
-  readonly #claims: JwtClaims | undefined;
 
   constructor(options: CookieAuthOptions) {
     const { token, xsrfToken, tfaToken } = options ?? {};
@@ -62,40 +62,15 @@ export class CookieAuth implements AuthStrategy {
     if (token !== undefined) assertToken(token, 'options.token');
     if (xsrfToken !== undefined) assertToken(xsrfToken, 'options.xsrfToken');
     if (tfaToken !== undefined) assertSecretText(tfaToken, 'options.tfaToken');
+    super('CookieAuth', token === undefined ? undefined : decodeJwtClaims(token));
     this.#token = token;
     this.#xsrfToken = xsrfToken;
     this.#tfaToken = tfaToken;
-    this.#claims = token === undefined ? undefined : decodeJwtClaims(token);
   }
 
   /** Whether the `authorization` cookie's token is known (false in a browser after a login). */
   get hasToken(): boolean {
     return this.#token !== undefined;
-  }
-
-  /** The token's JWT claims (unverified), if the token is known and is a JWT. */
-  get claims(): JwtClaims | undefined {
-    return this.#claims;
-  }
-
-  /** The `ten` claim: the tenant id. */
-  get tenantId(): string | undefined {
-    return this.#claims?.ten;
-  }
-
-  /** The `sub` claim: the user name. */
-  get username(): string | undefined {
-    return this.#claims?.sub;
-  }
-
-  /** The `exp` claim as a Date. */
-  get expiresAt(): Date | undefined {
-    return expiryOf(this.#claims);
-  }
-
-  /** True when the token's `exp` is at or before `now`; false when unknown. */
-  isExpired(now: Date | number = Date.now()): boolean {
-    return isExpiredAt(this.#claims, now);
   }
 
   /**
@@ -125,18 +100,8 @@ export class CookieAuth implements AuthStrategy {
     return new BearerAuth(this.#token, this.#tfaToken === undefined ? {} : { tfaToken: this.#tfaToken });
   }
 
-  /** `CookieAuth(t100/admin, expires …)`: never the tokens. */
-  toString(): string {
-    return `CookieAuth(${this.#token === undefined ? 'browser cookie' : describeClaims(this.#claims)})`;
-  }
-
-  /** What `JSON.stringify` shows: no tokens. */
-  toJSON(): { type: 'CookieAuth'; tenantId?: string; username?: string; expiresAt?: string } {
-    return { type: 'CookieAuth', tenantId: this.tenantId, username: this.username, expiresAt: this.expiresAt?.toISOString() };
-  }
-
-  /** What `console.log` / `util.inspect` show in Node. */
-  [inspectSymbol](): string {
-    return this.toString();
+  /** `browser cookie` when the token is not readable here. */
+  protected override describeToken(): string {
+    return this.#token === undefined ? 'browser cookie' : super.describeToken();
   }
 }
