@@ -2,16 +2,13 @@ import ky, { type KyInstance } from 'ky';
 import PQueue from 'p-queue';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { RequestDescription } from '../errors/cumulocity-error.js';
-import { errorFromResponse } from '../errors/error-from-response.js';
-import type { CumulocityError } from '../errors/cumulocity-error.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
-import { isCumulocityError } from '../errors/is-cumulocity-error.js';
-import { NetworkError } from '../errors/network-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
-import { decideRetry, type AttemptFailure } from '../retry/decide-retry.js';
+import { decideRetry } from '../retry/decide-retry.js';
 import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
 import type { HttpMethod, RetryPolicy } from '../retry/retry-policy.js';
+import { sendAttempt, type AttemptPlan, type AttemptResult, type ReplyReader } from './attempt.js';
 import { resolveRequestUrl, normalizeBaseUrl } from './base-url.js';
 import {
   contentDispositionFor,
@@ -26,17 +23,16 @@ import {
 import { assertHeader, assertHeaders } from './headers.js';
 import type { FetchFunction, ProcessingMode, RequestOptions, RequestOptionsWithBody, RestClientOptions } from './options.js';
 import { toQueryString } from './query-string.js';
+import { prepareBody } from './prepare-body.js';
 import { readReply } from './read-reply.js';
 import type { RestClient } from './rest-client-interface.js';
+import { abortable, anySignal, sleep } from './signals.js';
 import { validateClientOptions, validateRequestOptions } from './validate-options.js';
 
 const defaultTimeoutMs = 60_000;
 const defaultMaxConcurrent = 10;
 const writeMethods: ReadonlySet<HttpMethod> = new Set(['POST', 'PUT', 'DELETE', 'PATCH']);
 
-type AttemptResult = { ok: true; value: unknown } | { ok: false; failure: AttemptFailure; error: CumulocityError };
-/** Reads a successful reply inside the attempt, so the attempt's timeout and retries cover it. */
-type ReplyReader = (response: Response, description: RequestDescription) => Promise<unknown>;
 
 /**
  * A client for one Cumulocity tenant: every request goes through one pipeline —
@@ -155,12 +151,11 @@ export class CumulocityRestClient implements RestClient {
 
     const total = totalTimeoutMs === false ? undefined : new AbortController();
     const totalTimer = total && setTimeout(() => total.abort(), totalTimeoutMs as number);
-    const signals = [options.signal, total?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-    const callSignal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    const attempt = () => this.#attempt(url, { method, headers, body }, read, timeoutMs, callSignal, description);
+    const callSignal = anySignal(options.signal, total?.signal);
+    const plan: AttemptPlan = { url, method, headers, body, read, timeoutMs, callSignal, description };
     try {
       for (let retriesDone = 0; ; retriesDone++) {
-        const result = await attempt();
+        const result = await this.#attempt(plan);
         if (result.ok) return result.value as T;
         const decision = decideRetry({ method, retriesDone, failure: result.failure }, policy);
         if (!decision.retry) throw result.error;
@@ -324,108 +319,12 @@ export class CumulocityRestClient implements RestClient {
     return headers;
   }
 
-  async #attempt(
-    url: URL,
-    init: { method: HttpMethod; headers: Headers; body: BodyInit | undefined },
-    read: ReplyReader,
-    timeoutMs: number | false,
-    callSignal: AbortSignal | undefined,
-    description: RequestDescription,
-  ): Promise<AttemptResult> {
-    callSignal?.throwIfAborted();
-    return this.#limited(() => this.#attemptNow(url, init, read, timeoutMs, callSignal, description), callSignal);
-  }
-
-  /** One attempt, inside a limiter slot: the per-attempt timer starts here. */
-  async #attemptNow(
-    url: URL,
-    init: { method: HttpMethod; headers: Headers; body: BodyInit | undefined },
-    read: ReplyReader,
-    timeoutMs: number | false,
-    callSignal: AbortSignal | undefined,
-    description: RequestDescription,
-  ): Promise<AttemptResult> {
-    callSignal?.throwIfAborted();
-    const deadline = timeoutMs === false ? undefined : new AbortController();
-    const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs as number);
-    const signals = [callSignal, deadline?.signal].filter((signal): signal is AbortSignal => signal !== undefined);
-    const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
-    try {
-      const response = await this.#ky(url, { method: init.method, headers: init.headers, body: init.body, signal });
-      if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
-        await response.body?.cancel();
-        const location = response.headers.get('location');
-        throw new ResponseFormatError(`a redirect${location ? ` to ${location}` : ''} was refused: credentials stay with the configured URL`, {
-          ...description,
-          status: response.status,
-        });
-      }
-      if (!response.ok) {
-        const text = await response.text();
-        return {
-          ok: false,
-          failure: { kind: 'status', status: response.status, retryAfter: response.headers.get('retry-after') },
-          error: errorFromResponse(response, text, description),
-        };
-      }
-      return { ok: true, value: await read(response, description) };
-    } catch (error) {
-      if (callSignal?.aborted) throw error;
-      if (deadline?.signal.aborted) {
-        return { ok: false, failure: { kind: 'timeout' }, error: new TimeoutError({ ...description, timeoutMs: timeoutMs as number, scope: 'attempt' }) };
-      }
-      if (isCumulocityError(error)) throw error;
-      return { ok: false, failure: { kind: 'network' }, error: new NetworkError({ ...description, cause: error }) };
-    } finally {
-      clearTimeout(timer);
-    }
+  #attempt(plan: AttemptPlan): Promise<AttemptResult> {
+    plan.callSignal?.throwIfAborted();
+    return this.#limited(() => sendAttempt(this.#ky, plan), plan.callSignal);
   }
 }
 
 function pick<T>(call: T | undefined, client: T | undefined, fallback: T): T {
   return call !== undefined ? call : client !== undefined ? client : fallback;
-}
-
-function prepareBody(
-  body: unknown,
-  contentType: string | undefined,
-): { body: BodyInit | undefined; contentType: string | undefined; replayable: boolean } {
-  if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
-  if (body instanceof FormData) return { body, contentType: undefined, replayable: true }; // fetch sets the boundary
-  if (typeof body === 'string' || body instanceof Blob || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
-    return { body: body as BodyInit, contentType: contentType ?? 'application/json', replayable: true };
-  }
-  if (body instanceof ReadableStream) return { body, contentType: contentType ?? 'application/octet-stream', replayable: false };
-  let json: string | undefined;
-  try {
-    json = JSON.stringify(body);
-  } catch (cause) {
-    throw new InvalidInputError(`cannot be sent as JSON: ${cause instanceof Error ? cause.message : String(cause)}`, { path: 'body', cause });
-  }
-  if (json === undefined) throw new InvalidInputError('cannot be sent as JSON', { path: 'body' });
-  return { body: json, contentType: contentType ?? 'application/json', replayable: true };
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
