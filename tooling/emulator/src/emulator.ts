@@ -24,7 +24,7 @@ export interface EmulatorOptions {
   tenants?: readonly TenantSeed[];
   /**
    * Adds tenant `management` with the device bootstrap user (default
-   * `devicebootstrap`/`Fhdt1bb1f`); `false` to leave it out.
+   * `devicebootstrap`/`bootstrap-pass`); `false` to leave it out.
    */
   deviceBootstrap?: { userName: string; password: string } | false;
   /** Artificial latency per request (fixed ms or jittered `{min, max}`); default 0. */

@@ -115,7 +115,7 @@ describe('authentication and roles', () => {
   });
 
   it('bootstrap users reach only routes that admit them', async () => {
-    const bootstrap = basic('management/devicebootstrap', 'Fhdt1bb1f');
+    const bootstrap = basic('management/devicebootstrap', 'bootstrap-pass');
     const allowed = await fetch(`${emu.url}/test/bootstrap`, { method: 'POST', headers: { Authorization: bootstrap } });
     expect(allowed.status).toBe(200);
     expect(await allowed.json()).toEqual({ user: 'devicebootstrap' });

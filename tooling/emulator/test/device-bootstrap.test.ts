@@ -4,7 +4,7 @@ import { call, mediaType } from './accounts-helpers.js';
 import { basic, TEST_TENANTS } from './helpers.js';
 
 type Json = Record<string, unknown>;
-const BOOTSTRAP = basic('management/devicebootstrap', 'Fhdt1bb1f');
+const BOOTSTRAP = basic('management/devicebootstrap', 'bootstrap-pass');
 const NDR = 'application/vnd.com.nsn.cumulocity.newdevicerequest+json';
 const CREDS = 'application/vnd.com.nsn.cumulocity.devicecredentials+json';
 

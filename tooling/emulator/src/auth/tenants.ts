@@ -70,7 +70,7 @@ export const DEFAULT_TENANTS: readonly TenantSeed[] = [
 ];
 
 /** Default device bootstrap credentials (`management/devicebootstrap`), as on real platforms. */
-export const DEFAULT_DEVICE_BOOTSTRAP: UserSeed = { userName: 'devicebootstrap', password: 'Fhdt1bb1f', kind: 'deviceBootstrap' };
+export const DEFAULT_DEVICE_BOOTSTRAP: UserSeed = { userName: 'devicebootstrap', password: 'bootstrap-pass', kind: 'deviceBootstrap' };
 
 /** All tenants of one emulator. The first seeded tenant is the default (the loopback host maps to it). */
 export class TenantRegistry {
