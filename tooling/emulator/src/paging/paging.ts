@@ -104,6 +104,20 @@ function countOf<T>(source: PageSource<T>): number {
   return provider.count ? provider.count() : provider.slice(0, Number.MAX_SAFE_INTEGER).length;
 }
 
+/**
+ * The JSON text of an envelope whose `key` array holds items that are JSON text already: the same
+ * text `JSON.stringify` gives for the envelope with those items parsed, without re-serialising them.
+ */
+export function envelopeJson(envelope: CollectionEnvelope, key: string): string {
+  const members: string[] = [];
+  for (const [name, value] of Object.entries(envelope)) {
+    if (value === undefined) continue;
+    const text = name === key ? `[${(value as readonly string[]).join(',')}]` : JSON.stringify(value);
+    members.push(`${JSON.stringify(name)}:${text}`);
+  }
+  return `{${members.join(',')}}`;
+}
+
 function link(input: PagingInput, currentPage: number): string {
   return `${input.baseUrl}?${input.query.toString({ pageSize: input.page.pageSize, currentPage })}`;
 }

@@ -5,6 +5,8 @@ import { binaryUpload, multipartBoundary, parseMultipart, type BinaryUpload, typ
 
 /** Reads the whole request body, failing with 413 past `limit` bytes. */
 export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | C8yHttpError> {
+  // Without Content-Length and Transfer-Encoding a request has no body (RFC 9112 §6.3): skip the stream.
+  if (req.headers['transfer-encoding'] === undefined && (req.headers['content-length'] ?? '0') === '0') return Buffer.alloc(0);
   const chunks: Buffer[] = [];
   let size = 0;
   let tooLarge = false;

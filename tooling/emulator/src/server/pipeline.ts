@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { promisify } from 'node:util';
-import { constants as zlibConstants, gzip } from 'node:zlib';
+import { constants as zlibConstants, gzip, gzipSync, type ZlibOptions } from 'node:zlib';
 import { authenticate, hasCredentials, type Principal } from '../auth/authenticate.js';
 import type { Tenant } from '../auth/tenants.js';
 import type { FaultInjector, FaultRule } from '../faults/faults.js';
@@ -16,6 +16,10 @@ import type { Router } from './router.js';
 import type { EmulatorServices } from './services.js';
 
 const gzipAsync = promisify(gzip);
+// Fastest level: the emulator serves loopback clients, where CPU matters more than bytes.
+const GZIP_OPTIONS: ZlibOptions = { level: zlibConstants.Z_BEST_SPEED };
+/** Bodies up to this size are gzipped synchronously (cheaper than a thread-pool round trip); larger ones off the event loop. */
+const SYNC_GZIP_MAX_BYTES = 256 * 1024;
 
 const STATUS_NAMES: Record<number, string> = {
   500: 'Internal Server Error',
@@ -173,8 +177,7 @@ async function send(req: IncomingMessage, res: ServerResponse, reply: Reply, slo
   let body = reply.body;
   const headers = { ...reply.headers };
   if (body && body.length > 0 && /\bgzip\b/i.test(header(req, 'accept-encoding') ?? '')) {
-    // Fastest level: the emulator serves loopback clients, where CPU matters more than bytes.
-    body = await gzipAsync(body, { level: zlibConstants.Z_BEST_SPEED });
+    body = body.length <= SYNC_GZIP_MAX_BYTES ? gzipSync(body, GZIP_OPTIONS) : await gzipAsync(body, GZIP_OPTIONS);
     headers['Content-Encoding'] = 'gzip';
     headers['Vary'] = 'Accept-Encoding';
   }

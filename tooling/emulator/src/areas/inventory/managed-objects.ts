@@ -3,7 +3,7 @@ import { errors } from '../../server/errors.js';
 import { cumulocityTypeOf } from '../../server/media-types.js';
 import type { AreaApi } from '../types.js';
 import { addQuery, listing, listingProvider, parentsOf, textPredicate, type ListingSpec } from './listing.js';
-import { moPath, renderManagedObject, renderOptions } from './render.js';
+import { managedObjectJson, moPath, renderManagedObject, renderOptions } from './render.js';
 import { inventoryStore, RELATION_KINDS, SERVER_FIELDS, type InventoryStore, type MoRecord, type RelationKind } from './store.js';
 
 export const READ_ROLES = ['ROLE_INVENTORY_READ', 'ROLE_MANAGED_OBJECT_READ'] as const;
@@ -233,13 +233,14 @@ export function registerManagedObjects(api: AreaApi): void {
     const options = renderOptions(ctx, false);
     const global = hasGlobalRead(ctx);
     const user = ctx.user.userName;
-    return ctx.ok(
-      ctx.page(provider, {
+    return ctx.okJsonPage(
+      provider,
+      {
         key: 'managedObjects',
-        map: (r) => renderManagedObject(ctx, store, r, options),
+        json: managedObjectJson(ctx, store, options),
         restricted,
         visible: (r) => global || r.doc.owner === user,
-      }),
+      },
       'managedobjectcollection',
     );
   });

@@ -84,6 +84,24 @@ export function renderManagedObject(ctx: RequestContext, store: InventoryStore, 
   return out;
 }
 
+/**
+ * A renderer of managed objects as JSON text ({@link renderManagedObject}, stringified), cached per
+ * base URL and render options until the store changes: collection pages then only join strings.
+ * Use it within one request (the cache it holds is that of the store's current version).
+ */
+export function managedObjectJson(ctx: RequestContext, store: InventoryStore, options: RenderOptions): (record: MoRecord) => string {
+  const variant = `${ctx.baseUrl} ${+options.withChildren}${+options.withChildrenCount}${+options.skipChildrenNames}${+options.withParents}`;
+  const cache = store.renderings(variant);
+  return (record) => {
+    let json = cache.get(record);
+    if (json === undefined) {
+      json = JSON.stringify(renderManagedObject(ctx, store, record, options));
+      cache.set(record, json);
+    }
+    return json;
+  };
+}
+
 /** Binary metadata objects are rendered with their `/inventory/binaries/{id}` self link. */
 export function renderBinary(ctx: RequestContext, record: MoRecord): Record<string, unknown> {
   return { ...record.doc, self: ctx.url(`/inventory/binaries/${encodeURIComponent(record.id)}`) };

@@ -66,6 +66,9 @@ export type ManagedObjectData = Readonly<Record<string, unknown>> & {
   readonly name?: string;
 };
 
+/** How many render variants (base URL × render options) {@link InventoryStore.renderings} keeps. */
+const MAX_RENDER_VARIANTS = 8;
+
 const key = (type: string, externalId: string): string => `${type}\u0000${externalId}`;
 
 /**
@@ -88,6 +91,9 @@ export class InventoryStore {
   /** Query-result caches of the listing code, keyed by query signature; dropped when `version` changes. */
   readonly cache = new Map<string, unknown>();
   private cacheVersion = 0;
+  /** Rendered JSON per render variant and record; dropped when `version` changes. */
+  private readonly rendered = new Map<string, Map<MoRecord, string>>();
+  private renderedVersion = 0;
 
   get size(): number {
     return this.byId.size;
@@ -214,6 +220,24 @@ export class InventoryStore {
       this.cacheVersion = this.version;
     }
     return this.cache;
+  }
+
+  /**
+   * The rendered-JSON cache of one render variant (base URL + render options), emptied when the
+   * store changed since it was last used: a rendering also shows other records (parent and child
+   * names), so any mutation may change it. At most {@link MAX_RENDER_VARIANTS} variants are kept.
+   */
+  renderings(variant: string): Map<MoRecord, string> {
+    if (this.renderedVersion !== this.version) {
+      this.rendered.clear();
+      this.renderedVersion = this.version;
+    }
+    let cache = this.rendered.get(variant);
+    if (!cache) {
+      if (this.rendered.size >= MAX_RENDER_VARIANTS) this.rendered.clear();
+      this.rendered.set(variant, (cache = new Map()));
+    }
+    return cache;
   }
 
   private touch(): void {
