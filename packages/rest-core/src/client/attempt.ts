@@ -7,7 +7,6 @@ import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { AttemptFailure } from '../retry/decide-retry.js';
 import type { HttpMethod } from '../retry/retry-policy.js';
-import { anySignal } from './signals.js';
 
 /** Reads a successful reply inside the attempt, so the attempt's timeout and retries cover it. */
 export type ReplyReader = (response: Response, description: RequestDescription) => Promise<unknown>;
@@ -38,7 +37,11 @@ export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<At
   callSignal?.throwIfAborted();
   const deadline = timeoutMs === false ? undefined : new AbortController();
   const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs as number);
-  const signal = anySignal(callSignal, deadline?.signal);
+  // The caller's abort reaches the attempt through the deadline's controller: a listener is much
+  // cheaper than AbortSignal.any per attempt on the paging hot path.
+  const forwardAbort = () => deadline?.abort(callSignal?.reason);
+  if (deadline !== undefined) callSignal?.addEventListener('abort', forwardAbort, { once: true });
+  const signal = deadline?.signal ?? callSignal;
   try {
     const response = await ky(url, { method, headers, body, signal });
     if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
@@ -67,5 +70,6 @@ export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<At
     return { ok: false, failure: { kind: 'network' }, error: new NetworkError({ ...description, cause: error }) };
   } finally {
     clearTimeout(timer);
+    callSignal?.removeEventListener('abort', forwardAbort);
   }
 }
