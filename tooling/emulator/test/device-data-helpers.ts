@@ -1,7 +1,7 @@
 import { ALL_ROLES, type Emulator, type TenantSeed } from '../src/index.js';
-import { ADMIN, basic } from './helpers.js';
+import { ADMIN, basic, jsonClient, type Json } from './helpers.js';
 
-export type Json = Record<string, unknown>;
+export type { Json };
 export interface Page<K extends string = string> {
   self: string;
   next?: string;
@@ -37,23 +37,8 @@ export const vnd = (t: string): string => `application/vnd.com.nsn.cumulocity.${
 
 /** fetch wrapper: JSON bodies, Accept: application/json, Basic admin by default. */
 export function client(emu: Emulator, auth = ADMIN) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-    fetch(path.startsWith('http') ? path : `${emu.url}${path}`, {
-      method,
-      headers: {
-        Authorization: auth,
-        Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body) } : {}),
-    });
-  const json = async <T = Json>(method: string, path: string, body?: unknown, status = method === 'POST' ? 201 : 200, headers?: Record<string, string>): Promise<T> => {
-    const res = await call(method, path, body, headers);
-    const text = await res.text();
-    if (res.status !== status) throw new Error(`${method} ${path} → ${res.status} (expected ${status}): ${text}`);
-    return JSON.parse(text) as T;
-  };
+  const base = jsonClient(emu, auth);
+  const { call, json } = base;
   /** Status and parsed error body of a failing call. */
   const fail = async (method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<{ status: number; body: Json }> => {
     const res = await call(method, path, body, headers);
@@ -61,12 +46,8 @@ export function client(emu: Emulator, auth = ADMIN) {
     return { status: res.status, body: text === '' ? {} : (JSON.parse(text) as Json) };
   };
   return {
-    call,
-    json,
+    ...base,
     fail,
-    get: <T = Json>(path: string) => json<T>('GET', path),
-    post: <T = Json>(path: string, body: unknown, headers?: Record<string, string>) => json<T>('POST', path, body, 201, headers),
-    put: <T = Json>(path: string, body: unknown) => json<T>('PUT', path, body, 200),
     /** Status of a request without body parsing. */
     status: async (method: string, path: string, body?: unknown, headers?: Record<string, string>): Promise<number> => {
       const res = await call(method, path, body, headers);

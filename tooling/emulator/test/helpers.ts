@@ -1,5 +1,5 @@
 import { request as httpRequest } from 'node:http';
-import { ALL_ROLES, defineArea, type Area, type TenantSeed } from '../src/index.js';
+import { ALL_ROLES, defineArea, type Area, type Emulator, type TenantSeed } from '../src/index.js';
 
 /** Basic auth header value. */
 export const basic = (login: string, password: string): string => `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`;
@@ -89,4 +89,38 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/** A JSON object. */
+export type Json = Record<string, unknown>;
+
+/**
+ * The fetch wrapper the area tests build on: JSON (or Buffer/string) bodies, `Accept:
+ * application/json`, Basic admin by default; `json()` checks the status and parses the reply.
+ */
+export function jsonClient(emu: Emulator, auth = ADMIN) {
+  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>
+    fetch(path.startsWith('http') ? path : `${emu.url}${path}`, {
+      method,
+      headers: {
+        Authorization: auth,
+        Accept: 'application/json',
+        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { body: typeof body === 'string' ? body : Buffer.isBuffer(body) ? new Uint8Array(body) : JSON.stringify(body) } : {}),
+    });
+  const json = async <T = Json>(method: string, path: string, body?: unknown, status = method === 'POST' ? 201 : 200, headers?: Record<string, string>): Promise<T> => {
+    const res = await call(method, path, body, headers);
+    const text = await res.text();
+    if (res.status !== status) throw new Error(`${method} ${path} → ${res.status} (expected ${status}): ${text}`);
+    return JSON.parse(text) as T;
+  };
+  return {
+    call,
+    json,
+    get: <T = Json>(path: string) => json<T>('GET', path),
+    post: <T = Json>(path: string, body: unknown, headers?: Record<string, string>) => json<T>('POST', path, body, 201, headers),
+    put: <T = Json>(path: string, body: unknown) => json<T>('PUT', path, body, 200),
+  };
 }

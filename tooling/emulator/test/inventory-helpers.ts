@@ -1,7 +1,7 @@
 import { ALL_ROLES, type Emulator, type TenantSeed } from '../src/index.js';
-import { ADMIN, basic } from './helpers.js';
+import { ADMIN, basic, jsonClient, type Json } from './helpers.js';
 
-export type Json = Record<string, unknown>;
+export type { Json };
 export interface MoPage {
   self: string;
   next?: string;
@@ -32,30 +32,11 @@ export const MO_TYPE = 'application/vnd.com.nsn.cumulocity.managedobject+json;ch
 
 /** Small fetch wrapper: JSON bodies, Basic admin by default. */
 export function api(emu: Emulator, auth = ADMIN) {
-  const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> =>
-    fetch(path.startsWith('http') ? path : `${emu.url}${path}`, {
-      method,
-      headers: {
-        Authorization: auth,
-        Accept: 'application/json',
-        ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}),
-        ...headers,
-      },
-      ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
-    });
-  const json = async <T = Json>(method: string, path: string, body?: unknown, status = method === 'POST' ? 201 : 200, headers?: Record<string, string>): Promise<T> => {
-    const res = await call(method, path, body, headers);
-    const text = await res.text();
-    if (res.status !== status) throw new Error(`${method} ${path} → ${res.status} (expected ${status}): ${text}`);
-    return JSON.parse(text) as T;
-  };
+  const base = jsonClient(emu, auth);
+  const { json } = base;
   return {
-    call,
-    json,
-    get: <T = Json>(path: string) => json<T>('GET', path),
+    ...base,
     list: (path: string) => json<MoPage>('GET', path),
-    post: <T = Json>(path: string, body: unknown, headers?: Record<string, string>) => json<T>('POST', path, body, 201, headers),
-    put: <T = Json>(path: string, body: unknown) => json<T>('PUT', path, body, 200),
     /** Creates a managed object and returns its id. */
     create: async (body: Json): Promise<string> => String((await json('POST', '/inventory/managedObjects', body, 201)).id),
     /** Ids of a managed-object page. */
