@@ -1,11 +1,18 @@
+/** The times of one task over its measured runs, in ms. */
+export interface Timing {
+  readonly median: number;
+  readonly fastest: number;
+  readonly slowest: number;
+}
+
 /**
  * Runs every task `warmups` times, then `runs` rounds in which each task runs once, taking
- * turns so that drift (JIT warm-up, other load) spreads evenly; returns each task's median ms.
+ * turns so that drift (JIT warm-up, other load) spreads evenly; returns each task's timing.
  */
-export async function interleavedMedians<K extends string>(
+export async function interleavedTimings<K extends string>(
   tasks: Record<K, () => Promise<unknown>>,
   { warmups = 2, runs = 5 }: { warmups?: number; runs?: number } = {},
-): Promise<Record<K, number>> {
+): Promise<Record<K, Timing>> {
   const names = Object.keys(tasks) as K[];
   const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmups + runs; round++) {
@@ -18,9 +25,14 @@ export async function interleavedMedians<K extends string>(
   return Object.fromEntries(
     names.map((name) => {
       const sorted = [...times[name]].sort((a, b) => a - b);
-      return [name, sorted[Math.floor(sorted.length / 2)] as number];
+      return [name, { median: sorted[Math.floor(sorted.length / 2)], fastest: sorted[0], slowest: sorted.at(-1) } as Timing];
     }),
-  ) as Record<K, number>;
+  ) as Record<K, Timing>;
+}
+
+/** `median ms (fastest–slowest)`, padded for a column. */
+export function formatTiming({ median, fastest, slowest }: Timing): string {
+  return `${median.toFixed(0).padStart(6)} ms  (${fastest.toFixed(0)}–${slowest.toFixed(0)})`;
 }
 
 /** Formats a ratio with a verdict against a target. */

@@ -53,6 +53,8 @@ export class BasicAuth implements AuthStrategy {
   readonly #tenantId: string | undefined;
   readonly #password: string;
   readonly #tfaToken: string | undefined;
+  /** The header for the last tenant prefix used: encoded once, not per request. */
+  #encoded: { tenantId: string | undefined; header: string } | undefined;
 
   constructor(username: string, password: string, options: BasicAuthOptions = {}) {
     assertSecretText(username, 'username');
@@ -97,8 +99,11 @@ export class BasicAuth implements AuthStrategy {
    */
   authorize(headers: Headers, context: AuthContext = {}): void {
     const tenantId = this.#tenantId ?? (context.tenantId || undefined);
-    const user = tenantId === undefined ? this.#user : `${tenantId}/${this.#user}`;
-    headers.set('Authorization', `Basic ${encodeBase64Utf8(`${user}:${this.#password}`)}`);
+    if (this.#encoded === undefined || this.#encoded.tenantId !== tenantId) {
+      const user = tenantId === undefined ? this.#user : `${tenantId}/${this.#user}`;
+      this.#encoded = { tenantId, header: `Basic ${encodeBase64Utf8(`${user}:${this.#password}`)}` };
+    }
+    headers.set('Authorization', this.#encoded.header);
     if (this.#tfaToken !== undefined) headers.set('TFAToken', this.#tfaToken);
   }
 

@@ -50,10 +50,10 @@ const stopped = (): Error => Object.assign(new Error('Paging stopped: the reques
 /**
  * Reads a collection as a stream of pages (the engine under `select`).
  *
- * **Page-numbered paging** (the usual): the first page is requested alone; once it is full, up to
- * `workers` requests `currentPage = k, k+1, …` are in flight speculatively; `withTotalPages` is never sent. An empty page ends the collection before
- * it, a short page at it, `limit` at page `ceil(limit / pageSize)` (no page past it is ever
- * requested); requests past the end are aborted and their items never yielded. Pages are yielded
+ * **Page-numbered paging** (the usual): up to `workers` requests `currentPage = k, k+1, …` are in
+ * flight speculatively from the start; `withTotalPages` is never sent. An empty page ends the
+ * collection before it, a short page at it, `limit` at page `ceil(limit / pageSize)` (no page past
+ * it is ever requested); requests past the end are aborted and their items never yielded. Pages are yielded
  * in completion order, or in page order when `ordered`. At most `workers` pages are in flight or
  * waiting for the consumer: new requests start only when the consumer pulls (backpressure).
  *
@@ -83,13 +83,19 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
   const request = (query: QueryParams, controller: AbortController): Promise<Settled> => {
     controllers.add(controller);
-    const url = describeUrl(client.baseUrl, path, query);
+    // The URL is spelled out only for an error: a well-formed page never needs it.
+    const description = {
+      method: 'GET',
+      get url() {
+        return describeUrl(client.baseUrl, path, query);
+      },
+    };
     return client
       .get(path, { params: query, signal: controller.signal, ...(accept === undefined ? {} : { accept }) })
       .then(
         (body): Settled => {
           try {
-            return { ok: true, reply: readCollectionReply(body, resource, { method: 'GET', url }) };
+            return { ok: true, reply: readCollectionReply(body, resource, description) };
           } catch (error) {
             return { ok: false, error };
           }
@@ -148,9 +154,6 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
     let nextNumber = startPage;
     let nextToYield = startPage;
     let yielded = false;
-    // The first page goes alone: a short first page (most small collections) then costs one
-    // request instead of `workers`, and restricted paging shows before any speculation.
-    let probing = true;
     const inFlight = new Map<number, PageRequest>();
     const ready = new Map<number, Page<JsonObject>>();
     const arrived: PageRequest[] = [];
@@ -194,8 +197,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
     for (;;) {
       signal?.throwIfAborted();
-      const capacity = probing ? 1 : workers;
-      while (inFlight.size + ready.size < capacity && nextNumber <= lastPage) start(nextNumber++);
+      while (inFlight.size + ready.size < workers && nextNumber <= lastPage) start(nextNumber++);
       const page = ordered ? ready.get(nextToYield) : ready.values().next().value;
       if (page !== undefined) {
         const number = page.pageNumber as number;
@@ -238,7 +240,6 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
         return;
       }
 
-      probing = false;
       if (reply.items.length === 0) {
         cutAfter(number - 1);
         continue;

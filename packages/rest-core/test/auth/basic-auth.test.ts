@@ -68,6 +68,15 @@ describe('BasicAuth tenant prefix', () => {
     expect(decodeBasic(authorizationOf(new BasicAuth('admin', 'secret'), 't200'))).toBe('t200/admin:secret');
   });
 
+  it('one instance follows the context from call to call (the header is not stuck on the first tenant)', () => {
+    const auth = new BasicAuth('admin', 'secret');
+    expect(decodeBasic(authorizationOf(auth, 't200'))).toBe('t200/admin:secret');
+    expect(decodeBasic(authorizationOf(auth, 't200'))).toBe('t200/admin:secret');
+    expect(decodeBasic(authorizationOf(auth, 't300'))).toBe('t300/admin:secret');
+    expect(decodeBasic(authorizationOf(auth))).toBe('admin:secret');
+    expect(decodeBasic(authorizationOf(auth, 't200'))).toBe('t200/admin:secret');
+  });
+
   it('prefixes the tenant from the options, which win over the context', () => {
     const auth = new BasicAuth('admin', 'secret', { tenantId: 't100' });
     expect(auth.tenantId).toBe('t100');

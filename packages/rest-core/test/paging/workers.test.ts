@@ -40,8 +40,8 @@ describe('workers', () => {
       pages.push(page.pageNumber);
       ids.push(...idsOf(page.items));
     }
-    // The first page goes alone (a probe); the pages fetched ahead then come in completion order.
-    expect(pages).toEqual([1, 5, 4, 3, 2]);
+    // All five pages are requested at once; later pages answer first.
+    expect(pages).toEqual([5, 4, 3, 2, 1]);
     expect([...ids].sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 23));
   });
 
@@ -52,14 +52,27 @@ describe('workers', () => {
     expect(idsOf(forced)).toEqual(range(1, 23));
     const pages: Array<number | undefined> = [];
     for await (const page of select(client, inventory, { revert: true }, { pageSize: 5, workers: 5, ordered: false }).byPage()) pages.push(page.pageNumber);
-    expect(pages).toEqual([1, 5, 4, 3, 2]);
+    expect(pages).toEqual([5, 4, 3, 2, 1]);
   });
 
-  it('requests a short first page alone: a small collection costs one request, not `workers`', async () => {
-    server = await startServer({ count: 3, delay: () => 5 });
-    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 20 });
+  it('a collection shorter than one page: every item once, the speculative requests past it aborted', async () => {
+    // Pages past the first are slow, so they are still in flight when the short page 1 ends the collection.
+    server = await startServer({ count: 3, delay: ({ currentPage }) => (currentPage === 1 ? 5 : 2_000) });
+    const started = Date.now();
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 5 });
     expect(idsOf(items)).toEqual(range(1, 3));
-    expect(server.pages).toEqual([1]);
+    expect(Date.now() - started).toBeLessThan(1_500);
+    await server.settled();
+    expect(server.pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]); // speculative from the start
+    expect(server.requests.filter((request) => request.currentPage > 1).every((request) => request.aborted)).toBe(true);
+    expect(server.inFlight).toBe(0);
+  });
+
+  it('a limit that fits one page sends one request, whatever `workers` allows', async () => {
+    server = await startServer({ count: 100, delay: () => 5 });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, limit: 7, workers: 20 });
+    expect(idsOf(items)).toEqual(range(1, 7));
+    expect(server.requests.map((request) => [request.currentPage, request.pageSize])).toEqual([[1, 7]]);
   });
 
   it('never has more than `workers` requests in flight, and stops at the end with no page beyond workers', async () => {
@@ -186,7 +199,8 @@ describe('workers', () => {
   it('a failing page rejects the iteration and aborts the other requests', async () => {
     server = await startServer({
       count: 1_000,
-      delay: ({ currentPage }) => (currentPage <= 2 ? 10 : 5_000),
+      // Page 1 answers first and is consumed (starting page 5), then page 2 fails; 3–5 hang.
+      delay: ({ currentPage }) => (currentPage === 1 ? 10 : currentPage === 2 ? 60 : 5_000),
       override: ({ currentPage }, res) => {
         if (currentPage !== 2) return false;
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'inventory/Boom', message: 'boom' }));
@@ -196,7 +210,7 @@ describe('workers', () => {
     await expect(getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 4 })).rejects.toMatchObject({ name: 'ServerError', status: 500 });
     await server.settled();
     expect(server.inFlight).toBe(0);
-    expect(server.aborted).toBe(3);
+    expect(server.requests.filter((request) => request.aborted).map((request) => request.currentPage)).toEqual([3, 4, 5]);
   });
 
   it('workers share the client limiter: maxConcurrent caps requests below workers', async () => {
