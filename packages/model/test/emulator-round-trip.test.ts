@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startEmulator, type Emulator } from '@c8y/emulator';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { BasicAuth, CumulocityRestClient, createObjects, deleteObjects, isCumulocityError, updateObjects } from '@c8y/rest-core';
 import { Liters, Percent } from '@c8y/units';
-import { Alarm, Binary, Device, DeviceGroup, Event, ExternalId, ManagedObject, Measurement } from '../src/index.js';
+import { Alarm, Binary, Device, DeviceGroup, Event, ExternalId, ManagedObject, Measurement, Resources, type JsonObject } from '../src/index.js';
 
 // Round trips over real HTTP against the emulator: what create/update send must be what
 // the server stores, and what reload reads back must be what the object holds.
@@ -115,5 +115,35 @@ describe('Measurement, Event, Alarm', () => {
     expect(await raw(`/alarm/alarms/${alarm.id}`)).toMatchObject({ status: 'ACKNOWLEDGED' });
     await alarm.clear();
     expect(await raw(`/alarm/alarms/${alarm.id}`)).toMatchObject({ status: 'CLEARED' });
+  });
+});
+
+describe('model objects through the generic object operations of @c8y/rest-core', () => {
+  it('createObjects sends toCreateJSON(), updateObjects only the changes, deleteObjects takes the objects', async () => {
+    const pumps = [0, 1, 2].map((index) => new ManagedObject(c8y, { name: `bulk-${index}`, type: 'c8y_BulkPump', c8y_Config: { level: index } }));
+    const replies = await createObjects<JsonObject>(c8y, Resources.managedObject, pumps, { workers: 3 });
+    const created = replies.map((json) => ManagedObject.fromJSON(c8y, json));
+    expect(created.map((pump) => pump.name)).toEqual(['bulk-0', 'bulk-1', 'bulk-2']);
+
+    // Someone else renames them meanwhile: sending only the changes must keep their names.
+    for (const pump of created) await c8y.put(`/inventory/managedObjects/${pump.id}`, { name: `renamed-${pump.name}` });
+    for (const pump of created) pump.set('c8y_Config.level', 10);
+    emu.requests.clear();
+    await updateObjects(c8y, Resources.managedObject, created, { workers: 3 });
+    expect(emu.requests.filter((request) => request.method === 'PUT')).toHaveLength(3);
+    expect(await raw(`/inventory/managedObjects/${created[2]?.id}`)).toMatchObject({ name: 'renamed-bulk-2', c8y_Config: { level: 10 } });
+
+    await deleteObjects(c8y, Resources.managedObject, created, { workers: 3 });
+    const gone = await raw(`/inventory/managedObjects/${created[0]?.id}`).catch((error: unknown) => error);
+    expect(isCumulocityError(gone, 'NotFoundError')).toBe(true);
+  });
+
+  it('an invalid model object stops the whole call before any request', async () => {
+    emu.requests.clear();
+    const error = await createObjects(c8y, Resources.event, [new Event(c8y, { type: 't', text: 'ok', source: '1', time: 'now' }), new Event(c8y, { text: 'no type' })]).catch(
+      (caught: unknown) => caught,
+    );
+    expect(isCumulocityError(error, 'InvalidInputError')).toBe(true);
+    expect(emu.requests.length).toBe(0);
   });
 });

@@ -184,8 +184,19 @@ export type {
 } from './paging/index.js';
 
 // Bulk
-export { deleteByFilter, postInChunks, runBulk, updateByFilter } from './bulk/index.js';
-export type { BulkContext, BulkOptions, BulkProgress, ByFilterOptions, ByFilterResult, Chunk, PostInChunksOptions } from './bulk/index.js';
+export { applyToObjects, createObjects, deleteByFilter, deleteObjects, postInChunks, runBulk, updateByFilter, updateObjects } from './bulk/index.js';
+export type {
+  BodySource,
+  BulkContext,
+  BulkOptions,
+  BulkProgress,
+  ByFilterOptions,
+  ByFilterResult,
+  Chunk,
+  IdSource,
+  ObjectOperationOptions,
+  PostInChunksOptions,
+} from './bulk/index.js';
 
 // Resources
 export { cumulocityMediaType, type ResourceDescriptor } from './resource/resource-descriptor.js';

@@ -1,3 +1,12 @@
 export { deleteByFilter, updateByFilter, type ByFilterOptions, type ByFilterResult } from './by-filter.js';
 export { postInChunks, type Chunk, type PostInChunksOptions } from './post-in-chunks.js';
 export { runBulk, type BulkContext, type BulkOptions, type BulkProgress } from './run-bulk.js';
+export {
+  applyToObjects,
+  createObjects,
+  deleteObjects,
+  updateObjects,
+  type BodySource,
+  type IdSource,
+  type ObjectOperationOptions,
+} from './object-operations.js';

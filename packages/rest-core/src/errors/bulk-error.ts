@@ -51,9 +51,10 @@ export interface BulkErrorDetails<T = unknown, R = unknown> {
 }
 
 /**
- * A bulk operation (`runBulk`, `postInChunks`, the contexts' `create/update/delete/applyTo`
- * over many targets) had failures. Every target was attempted unless `abortOnErrors` stopped
- * the run on purpose; nothing is dropped silently:
+ * A bulk operation over many targets (`runBulk`, `postInChunks`, the object operations
+ * `createObjects`/`updateObjects`/`applyToObjects`/`deleteObjects` and the contexts built on
+ * them) had failures. Every target was attempted unless `abortOnErrors` stopped the run on
+ * purpose; nothing is dropped silently:
  *
  * - `failures`: `{ index, target, error }` for each failed target, in input order;
  * - `results`: index-aligned with the input (`results.length === total`); the successful

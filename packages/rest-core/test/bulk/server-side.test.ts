@@ -1,24 +1,13 @@
-import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { CumulocityRestClient, isCumulocityError, type BulkError } from '../../src/index.js';
+import { isCumulocityError, type BulkError } from '../../src/index.js';
 import { deleteByFilter, postInChunks, updateByFilter, type Chunk } from '../../src/bulk/index.js';
 import type { BulkProgress } from '../../src/bulk/index.js';
 import type { PagedResource } from '../../src/paging/index.js';
 import { alarmQuerySpec, eventQuerySpec } from '../../src/query/index.js';
-import { testAuth } from '../client/test-auth.js';
+import { base, recordingClient, requests, useNockWire } from './helpers.js';
 
-const base = 'https://t100.example.com';
-const requests: Request[] = [];
-const client = () =>
-  new CumulocityRestClient({
-    baseUrl: base,
-    auth: testAuth,
-    retry: false,
-    fetch: (request) => {
-      requests.push(request);
-      return globalThis.fetch(request);
-    },
-  });
+const client = recordingClient;
 
 const collectionType = 'application/vnd.com.nsn.cumulocity.measurementcollection+json';
 const measurements: PagedResource = {
@@ -39,13 +28,7 @@ const alarms: PagedResource = {
 
 const reading = (n: number) => ({ source: { id: '42' }, time: '2025-01-01T00:00:00.000Z', type: 'c8y_T', c8y_T: { T: { value: n, unit: 'C' } } });
 
-beforeAll(() => nock.disableNetConnect());
-afterEach(() => {
-  requests.length = 0;
-  const pending = nock.pendingMocks();
-  nock.cleanAll();
-  expect(pending).toEqual([]);
-});
+useNockWire();
 
 describe('postInChunks (measurement collection POST)', () => {
   it('posts { measurements: [...] } in chunks with the collection media type and returns the created objects in input order', async () => {
