@@ -47,10 +47,11 @@ export interface ObjectOperationOptions extends BulkOptions {
 
 type BodyKind = 'create' | 'update';
 
+/** An object literal or parsed JSON (from any realm), not a class instance, Map or array. */
 function isPlainJson(value: unknown): value is JsonObject {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as unknown;
-  return prototype === Object.prototype || prototype === null;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
 }
 
 function callIfPresent(value: object, method: string): { body: unknown } | undefined {
