@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { runInNewContext } from 'node:vm';
 import { isCumulocityError, type BulkError, type ResourceDescriptor } from '../../src/index.js';
 import { applyToObjects, createObjects, deleteObjects, updateObjects } from '../../src/bulk/index.js';
 import { base, recordingClient, requests, useNockWire } from './helpers.js';
@@ -54,6 +55,11 @@ describe('createObjects', () => {
   it('a single item resolves its reply, not an array', async () => {
     nock(base).post('/inventory/managedObjects', { name: 'one' }).reply(201, { id: '1', name: 'one' });
     await expect(createObjects(client(), inventory, { name: 'one' })).resolves.toEqual({ id: '1', name: 'one' });
+  });
+
+  it('accepts plain JSON made in another realm (a vm context, an iframe)', async () => {
+    nock(base).post('/inventory/managedObjects', { name: 'elsewhere' }).reply(201, { id: '6' });
+    await createObjects(client(), inventory, runInNewContext('({ name: "elsewhere" })') as Record<string, unknown>);
   });
 
   it('falls back to toJSON() for objects without toCreateJSON()', async () => {
