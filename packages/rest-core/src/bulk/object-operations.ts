@@ -92,11 +92,6 @@ function requestOptions(resource: ResourceDescriptor, options: ObjectOperationOp
   };
 }
 
-function bulkOptionsOf(options: ObjectOperationOptions): BulkOptions {
-  const { processingMode: _processingMode, params: _params, ...bulk } = options;
-  return bulk;
-}
-
 /**
  * Prepares every target before any request (bad input throws `InvalidInputError` naming the
  * element, and nothing is sent), then runs one request per target through `runBulk`.
@@ -117,7 +112,8 @@ async function runPrepared<S, P, R>(
   // Resolved per target (the client caches the tenant id), so bad bulk options fail before any request.
   const operation = async (_source: S, { index, signal }: { index: number; signal: AbortSignal }) =>
     send(prepared[index] as P, await resolveResourcePath(client, resource.path, signal), signal);
-  return many ? runBulk(list, operation, bulkOptionsOf(options)) : runBulk(list[0] as S, operation, bulkOptionsOf(options));
+  // runBulk reads only its own options (workers, abortOnErrors, onProgress, signal).
+  return many ? runBulk(list, operation, options) : runBulk(list[0] as S, operation, options);
 }
 
 function objectUrl(collectionPath: string, id: string): string {

@@ -158,7 +158,7 @@ export function createPagedIterable<T>(pages: () => AsyncIterableIterator<Page<T
  * - `workers: n`: n page requests in flight, speculatively, without `withTotalPages`; pages come
  *   in completion order, or in server order when the query orders (`revert`, `ascending`,
  *   `$orderby`) or `ordered: true`. At most n pages are in flight or held at once.
- * - Users with only inventory roles (offset paging) are detected from the first reply; then the
+ * - Users with only inventory roles (offset paging) are detected from the replies; then the
  *   `next` links are followed one by one so every item comes exactly once.
  * - `map` builds each item (default: the JSON); `asValues` gives values/tuples instead and skips `map`.
  * - `signal` aborts everything in flight; leaving the loop early cancels what is still running.
