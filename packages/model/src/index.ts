@@ -29,11 +29,9 @@ export type { Widen } from './objects/widen.js';
 export {
   ManagedObject,
   MANAGED_OBJECT_READ_ONLY,
-  refToId,
   type ChildKind,
   type DeleteManagedObjectOptions,
   type ManagedObjectInit,
-  type ManagedObjectRef,
 } from './objects/managed-object.js';
 export { Device, DeviceGroup } from './objects/device.js';
 export { Binary, type BinaryInit } from './objects/binary.js';
@@ -57,10 +55,10 @@ export {
 } from './objects/bulk-operation.js';
 
 // Users
-export { User, idsOf, referenceIds, type UserGroupRef, type UserInit } from './objects/user.js';
+export { User, idsOf, referenceIds, type UserInit } from './objects/user.js';
 export { CurrentUser } from './objects/current-user.js';
 export { TfaSettings } from './objects/tfa-settings.js';
-export { UserGroup, type UserGroupInit, type UserRef } from './objects/user-group.js';
+export { UserGroup, type UserGroupInit } from './objects/user-group.js';
 export { AnyPermission, Permission, ReadPermission, WritePermission, type PermissionJson } from './objects/permission.js';
 
 // Platform

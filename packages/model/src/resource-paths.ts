@@ -1,4 +1,4 @@
-import { encodePathSegment, type ResourceDescriptor, type RestClient } from '@c8y/rest-core';
+import { encodePathSegment, resolveResourcePath, type ResourceDescriptor, type RestClient } from '@c8y/rest-core';
 
 /**
  * A descriptor's collection path with `{tenantId}` replaced by the client's (encoded) tenant id,
@@ -10,9 +10,7 @@ import { encodePathSegment, type ResourceDescriptor, type RestClient } from '@c8
  * ```
  */
 export async function collectionPath(client: RestClient, resource: ResourceDescriptor, signal?: AbortSignal): Promise<string> {
-  if (!resource.path.includes('{tenantId}')) return resource.path;
-  const tenantId = await client.getTenantId(signal === undefined ? undefined : { signal });
-  return resource.path.replaceAll('{tenantId}', encodePathSegment(tenantId, 'tenantId'));
+  return resolveResourcePath(client, resource.path, signal);
 }
 
 /**

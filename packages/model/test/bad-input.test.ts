@@ -142,8 +142,8 @@ describe('validation of what users build, before any request', () => {
 
   it('ids and references are checked', async () => {
     const mo = ManagedObject.fromJSON(c8y, { id: '1' });
-    await expectInvalidAsync(() => mo.assignChildDevice(''), 'child', /must be an id/);
-    await expectInvalidAsync(() => mo.assignChildDevice({}), 'child', /must be an id/);
+    await expectInvalidAsync(() => mo.assignChildDevice(''), 'child', /expected an id .*got ""/);
+    await expectInvalidAsync(() => mo.assignChildDevice({}), 'child', /got an object without an id \(was it created\?\)/);
     await expectInvalidAsync(() => mo.unassignChildDevice('..'), 'child', /not a valid id/);
   });
 });

@@ -1,3 +1,6 @@
+// JSON
+export { isJsonObject, type JsonObject, type JsonValue } from './json/json-types.js';
+
 // Client and transport
 export {
   CumulocityRestClient,
@@ -168,7 +171,6 @@ export type {
   AsValues,
   CollectionReply,
   CountOptions,
-  JsonObject,
   NextRequest,
   Page,
   PagedIterable,
@@ -193,7 +195,6 @@ export type {
   ByFilterOptions,
   ByFilterResult,
   Chunk,
-  IdSource,
   ObjectOperationOptions,
   PostInChunksOptions,
 } from './bulk/index.js';

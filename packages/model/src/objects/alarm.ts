@@ -1,11 +1,10 @@
-import type { RestClient } from '@c8y/rest-core';
+import { type IdLike, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import { Resources } from '../resources.js';
 import { AlarmSchema, type AlarmSeverity, type AlarmStatus } from '../schemas/data.js';
 import { validateUpdate } from '../schemas/validate.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 import { TextObject } from './sourced-object.js';
 
@@ -30,7 +29,7 @@ export interface AlarmInit extends ObjectInit {
   text?: string;
   severity?: AlarmSeverity;
   status?: AlarmStatus;
-  source?: ManagedObjectRef;
+  source?: IdLike;
   time?: TimeInput;
 }
 

@@ -1,11 +1,10 @@
-import type { RestClient } from '@c8y/rest-core';
+import { type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { AuditRecordSchema } from '../schemas/platform.js';
 import type { TimeInput } from '../time/time-input.js';
 import { Change } from './change.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 import { SourcedObject } from './sourced-object.js';
 
@@ -29,7 +28,7 @@ export interface AuditRecordInit extends ObjectInit {
   activity?: string;
   text?: string;
   user?: string;
-  source?: ManagedObjectRef;
+  source?: IdLike;
   time?: TimeInput;
 }
 

@@ -1,11 +1,10 @@
-import { InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { type IdLike, InvalidInputError, type RestClient, idOf } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import type { JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { BulkOperationSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import { refToId, type ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 
 const META: ObjectMeta = {
@@ -65,7 +64,7 @@ export interface BulkOperationProgress {
  * ```
  */
 export interface BulkOperationInit extends ObjectInit {
-  groupId?: ManagedObjectRef;
+  groupId?: IdLike;
   failedParentId?: string;
   startDate?: TimeInput;
   creationRamp?: number;
@@ -105,8 +104,8 @@ export class BulkOperation extends CumulocityObject {
   get groupId(): string | undefined {
     return this.stringField('groupId');
   }
-  set groupId(value: ManagedObjectRef | undefined) {
-    this.writeField('groupId', value === undefined ? undefined : refToId(value));
+  set groupId(value: IdLike | undefined) {
+    this.writeField('groupId', value === undefined ? undefined : idOf(value, 'groupId'));
   }
 
   /**

@@ -1,10 +1,9 @@
-import { apiPath, type Download, type DownloadedBytes, type FileContent, type RestClient } from '@c8y/rest-core';
+import { apiPath, type Download, type DownloadedBytes, type FileContent, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { EventSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 import { TextObject } from './sourced-object.js';
 
@@ -27,7 +26,7 @@ const META: ObjectMeta = {
 export interface EventInit extends ObjectInit {
   type?: string;
   text?: string;
-  source?: ManagedObjectRef;
+  source?: IdLike;
   time?: TimeInput;
 }
 

@@ -1,8 +1,7 @@
-import { apiPath, InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { apiPath, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { Resources } from '../resources.js';
 import { ExternalIdSchema } from '../schemas/inventory.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 
 const META: ObjectMeta = {
@@ -24,7 +23,7 @@ export interface ExternalIdInit extends ObjectInit {
   externalId?: string;
   type?: string;
   /** The managed object the id belongs to (an id or an object). */
-  managedObjectId?: ManagedObjectRef;
+  managedObjectId?: IdLike;
 }
 
 /**
@@ -86,7 +85,7 @@ export class ExternalId extends CumulocityObject {
   get managedObjectId(): string | undefined {
     return this.refId('managedObject');
   }
-  set managedObjectId(value: ManagedObjectRef | undefined) {
+  set managedObjectId(value: IdLike | undefined) {
     this.writeRef('managedObject', value);
   }
 

@@ -1,4 +1,4 @@
-import { apiPath, encodePathSegment, InvalidInputError } from '@c8y/rest-core';
+import { apiPath, encodePathSegment, type IdLike, idOf } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
@@ -15,15 +15,6 @@ import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
  * ```
  */
 export type ChildKind = 'childDevices' | 'childAssets' | 'childAdditions';
-
-/**
- * Something that names a managed object: its id, or an object that has one.
- * @example
- * ```ts
- * await group.assignChildAsset('12345');   // or a ManagedObject, or { id: '12345' }
- * ```
- */
-export type ManagedObjectRef = string | number | { readonly id?: string | undefined };
 
 /**
  * Options of `ManagedObject#delete()` (query parameters of `DELETE /inventory/managedObjects/{id}`).
@@ -267,7 +258,7 @@ export class ManagedObject extends InventoryObject {
    * await gateway.assignChildDevice(sensor);       // or an id
    * ```
    */
-  async assignChildDevice(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildDevice(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#assign('childDevices', child, options);
   }
 
@@ -278,7 +269,7 @@ export class ManagedObject extends InventoryObject {
    * await group.assignChildAsset('12345');
    * ```
    */
-  async assignChildAsset(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildAsset(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#assign('childAssets', child, options);
   }
 
@@ -289,7 +280,7 @@ export class ManagedObject extends InventoryObject {
    * await device.assignChildAddition(binary);
    * ```
    */
-  async assignChildAddition(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildAddition(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#assign('childAdditions', child, options);
   }
 
@@ -300,7 +291,7 @@ export class ManagedObject extends InventoryObject {
    * await gateway.unassignChildDevice(sensor);
    * ```
    */
-  async unassignChildDevice(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildDevice(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#unassign('childDevices', child, options);
   }
 
@@ -311,7 +302,7 @@ export class ManagedObject extends InventoryObject {
    * await group.unassignChildAsset('12345');
    * ```
    */
-  async unassignChildAsset(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildAsset(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#unassign('childAssets', child, options);
   }
 
@@ -322,7 +313,7 @@ export class ManagedObject extends InventoryObject {
    * await device.unassignChildAddition(binary);
    * ```
    */
-  async unassignChildAddition(child: ManagedObjectRef, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildAddition(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
     return this.#unassign('childAdditions', child, options);
   }
 
@@ -366,9 +357,9 @@ export class ManagedObject extends InventoryObject {
     return stringList(reply, 'c8y_SupportedSeries');
   }
 
-  async #assign(kind: ChildKind, child: ManagedObjectRef, options: ObjectRequestOptions | undefined): Promise<void> {
+  async #assign(kind: ChildKind, child: IdLike, options: ObjectRequestOptions | undefined): Promise<void> {
     const id = this.requireId('assign children to');
-    const childId = refToId(child);
+    const childId = idOf(child, 'child');
     await this.requireClient().post(apiPath`/inventory/managedObjects/${id}/${kind}`, { managedObject: { id: childId } }, {
       ...options,
       contentType: MediaTypes.managedObjectReference,
@@ -376,9 +367,9 @@ export class ManagedObject extends InventoryObject {
     });
   }
 
-  async #unassign(kind: ChildKind, child: ManagedObjectRef, options: ObjectRequestOptions | undefined): Promise<void> {
+  async #unassign(kind: ChildKind, child: IdLike, options: ObjectRequestOptions | undefined): Promise<void> {
     const id = this.requireId('unassign children from');
-    const path = `${apiPath`/inventory/managedObjects/${id}/${kind}`}/${encodePathSegment(refToId(child), 'child')}`;
+    const path = `${apiPath`/inventory/managedObjects/${id}/${kind}`}/${encodePathSegment(idOf(child, 'child'), 'child')}`;
     await this.requireClient().delete(path, options);
   }
 
@@ -404,23 +395,6 @@ export interface ManagedObjectInit extends ObjectInit {
   name?: string;
   type?: string;
   owner?: string;
-}
-
-/**
- * The id of a managed object reference (an id, or an object with one).
- *
- * @example
- * ```ts
- * refToId(created); // '12345'
- * ```
- */
-export function refToId(ref: ManagedObjectRef): string {
-  const id = typeof ref === 'object' && ref !== null ? ref.id : ref;
-  if (typeof id === 'number' && Number.isFinite(id)) return String(id);
-  if (typeof id !== 'string' || id === '') {
-    throw new InvalidInputError('must be an id, or an object with an id (was it created?)', { path: 'child' });
-  }
-  return id;
 }
 
 function stringList(reply: unknown, key: string): string[] {

@@ -1,10 +1,9 @@
-import type { RestClient } from '@c8y/rest-core';
+import { type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { MeasurementSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 import { SourcedObject } from './sourced-object.js';
 
@@ -25,7 +24,7 @@ const META: ObjectMeta = {
  */
 export interface MeasurementInit extends ObjectInit {
   type?: string;
-  source?: ManagedObjectRef;
+  source?: IdLike;
   time?: TimeInput;
 }
 

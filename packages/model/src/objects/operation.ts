@@ -1,10 +1,9 @@
-import type { RestClient } from '@c8y/rest-core';
+import { type IdLike, type RestClient, idOf } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import { Resources } from '../resources.js';
 import { OperationSchema, type OperationStatus } from '../schemas/data.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
-import { refToId, type ManagedObjectRef } from './managed-object.js';
 
 const META: ObjectMeta = {
   className: 'Operation',
@@ -23,7 +22,7 @@ const META: ObjectMeta = {
  * ```
  */
 export interface OperationInit extends ObjectInit {
-  deviceId?: ManagedObjectRef;
+  deviceId?: IdLike;
   description?: string;
   status?: OperationStatus;
   failureReason?: string;
@@ -59,8 +58,8 @@ export class Operation extends CumulocityObject {
   get deviceId(): string | undefined {
     return this.stringField('deviceId');
   }
-  set deviceId(value: ManagedObjectRef | undefined) {
-    this.writeField('deviceId', value === undefined ? undefined : refToId(value));
+  set deviceId(value: IdLike | undefined) {
+    this.writeField('deviceId', value === undefined ? undefined : idOf(value, 'deviceId'));
   }
 
   /**

@@ -1,7 +1,7 @@
+import { type IdLike } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import type { TimeInput } from '../time/time-input.js';
 import { CumulocityObject } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 
 /**
  * Properties of data that belongs to a managed object and a point in time: measurements,
@@ -25,7 +25,7 @@ export abstract class SourcedObject extends CumulocityObject {
   get source(): string | undefined {
     return this.refId('source');
   }
-  set source(value: ManagedObjectRef | undefined) {
+  set source(value: IdLike | undefined) {
     this.writeRef('source', value);
   }
 

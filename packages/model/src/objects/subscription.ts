@@ -1,9 +1,8 @@
-import { InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import type { JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { SubscriptionSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ManagedObjectRef } from './managed-object.js';
 import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
 
 const META: ObjectMeta = {
@@ -29,7 +28,7 @@ const META: ObjectMeta = {
 export interface SubscriptionInit extends ObjectInit {
   context?: 'mo' | 'tenant';
   subscription?: string;
-  source?: ManagedObjectRef;
+  source?: IdLike;
   subscriptionFilter?: { apis?: string[]; typeFilter?: string };
   fragmentsToCopy?: string[];
   nonPersistent?: boolean;
@@ -95,7 +94,7 @@ export class Subscription extends CumulocityObject {
   get source(): string | undefined {
     return this.refId('source');
   }
-  set source(value: ManagedObjectRef | undefined) {
+  set source(value: IdLike | undefined) {
     this.writeRef('source', value);
   }
 

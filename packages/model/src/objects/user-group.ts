@@ -1,4 +1,4 @@
-import { apiPath, encodePathSegment, type RestClient } from '@c8y/rest-core';
+import { apiPath, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import { MediaTypes, Resources } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
 import { UserGroupSchema } from '../schemas/users.js';
@@ -25,15 +25,6 @@ export interface UserGroupInit extends ObjectInit {
   name?: string;
   description?: string;
 }
-
-/**
- * Something that names a user: the user name, or an object with an id.
- * @example
- * ```ts
- * await group.assignUser('jdoe');   // or a User
- * ```
- */
-export type UserRef = string | { readonly id?: string | undefined };
 
 /**
  * A user group ("global role" in the UI; `/user/{tenantId}/groups`, integer ids given as
@@ -178,11 +169,11 @@ export class UserGroup extends CumulocityObject {
    * await group.assignUser('jdoe');
    * ```
    */
-  async assignUser(user: UserRef, options?: ObjectRequestOptions): Promise<void> {
+  async assignUser(user: IdLike, options?: ObjectRequestOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a user to');
     const users = await collectionPath(client, Resources.user, options?.signal);
-    const self = `${client.baseUrl}${users}/${encodePathSegment(userId(user), 'user')}`;
+    const self = `${client.baseUrl}${users}/${encodePathSegment(idOf(user, 'user'), 'user')}`;
     await client.post(`${await this.objectPath(id, options?.signal)}/users`, { user: { self } }, {
       ...options,
       contentType: MediaTypes.userReference,
@@ -197,9 +188,9 @@ export class UserGroup extends CumulocityObject {
    * await group.unassignUser('jdoe');
    * ```
    */
-  async unassignUser(user: UserRef, options?: ObjectRequestOptions): Promise<void> {
+  async unassignUser(user: IdLike, options?: ObjectRequestOptions): Promise<void> {
     const id = this.requireId('unassign a user from');
-    await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/users/${userId(user)}`}`, options);
+    await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/users/${idOf(user, 'user')}`}`, options);
   }
 
   /**
@@ -231,8 +222,4 @@ export class UserGroup extends CumulocityObject {
     const id = this.requireId('unassign a role from');
     await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/roles/${roleId}`}`, options);
   }
-}
-
-function userId(user: UserRef): string {
-  return typeof user === 'object' && user !== null ? (user.id ?? '') : user;
 }

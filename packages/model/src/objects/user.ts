@@ -1,4 +1,4 @@
-import { apiPath, encodePathSegment, type RestClient } from '@c8y/rest-core';
+import { apiPath, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
@@ -47,15 +47,6 @@ export interface UserInit extends ObjectInit {
   phone?: string;
   sendPasswordResetEmail?: boolean;
 }
-
-/**
- * Something that names a user group: its (integer) id, or an object with an id.
- * @example
- * ```ts
- * await user.assignGroup(2);   // or a UserGroup
- * ```
- */
-export type UserGroupRef = string | number | { readonly id?: string | undefined };
 
 /**
  * A user of the tenant (`/user/{tenantId}/users`; the id is the user name). Group and role
@@ -254,13 +245,13 @@ export class User extends BaseUser {
    * await user.assignGroup(2);
    * ```
    */
-  async assignGroup(group: UserGroupRef, options?: ObjectRequestOptions): Promise<void> {
+  async assignGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a group to');
     const groups = await collectionPath(client, Resources.userGroup, options?.signal);
     const users = await collectionPath(client, Resources.user, options?.signal);
     const self = `${client.baseUrl}${users}/${encodePathSegment(id)}`;
-    await client.post(`${groups}${apiPath`/${groupId(group)}/users`}`, { user: { self } }, {
+    await client.post(`${groups}${apiPath`/${idOf(group, 'group')}/users`}`, { user: { self } }, {
       ...options,
       contentType: MediaTypes.userReference,
       accept: MediaTypes.userReference,
@@ -274,11 +265,11 @@ export class User extends BaseUser {
    * await user.unassignGroup(2);
    * ```
    */
-  async unassignGroup(group: UserGroupRef, options?: ObjectRequestOptions): Promise<void> {
+  async unassignGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('unassign a group from');
     const groups = await collectionPath(client, Resources.userGroup, options?.signal);
-    await client.delete(`${groups}${apiPath`/${groupId(group)}/users/${id}`}`, options);
+    await client.delete(`${groups}${apiPath`/${idOf(group, 'group')}/users/${id}`}`, options);
   }
 
   /**
@@ -352,8 +343,4 @@ export function idsOf(list: Readonly<JsonValue> | undefined): string[] {
     const id = isJsonObject(item) ? item.id : undefined;
     return typeof id === 'string' ? [id] : typeof id === 'number' ? [String(id)] : [];
   });
-}
-
-function groupId(group: UserGroupRef): string | number {
-  return typeof group === 'object' && group !== null ? (group.id ?? '') : group;
 }

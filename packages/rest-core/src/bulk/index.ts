@@ -7,6 +7,5 @@ export {
   deleteObjects,
   updateObjects,
   type BodySource,
-  type IdSource,
   type ObjectOperationOptions,
 } from './object-operations.js';

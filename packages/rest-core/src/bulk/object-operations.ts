@@ -5,7 +5,7 @@ import type { RestClient } from '../client/rest-client-interface.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { resolveResourcePath } from '../paging/resource-path.js';
 import type { JsonObject } from '../paging/types.js';
-import { idOf } from '../query/id-like.js';
+import { idOf, type IdLike } from '../query/id-like.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import { runBulk, type BulkOptions } from './run-bulk.js';
 
@@ -25,9 +25,6 @@ export type BodySource =
   | { toCreateJSON(): JsonObject }
   | { toUpdateJSON(): JsonObject }
   | { toJSON(): unknown };
-
-/** An object's id, or anything carrying one (`{ id }`, a model object). */
-export type IdSource = string | number | { readonly id?: string | number | undefined };
 
 /**
  * Options of the object operations: the {@link BulkOptions} of the run (for an array) plus what
@@ -200,15 +197,15 @@ export function applyToObjects<R = JsonObject>(
   client: RestClient,
   resource: ResourceDescriptor,
   body: BodySource,
-  targets: readonly IdSource[],
+  targets: readonly IdLike[],
   options?: ObjectOperationOptions,
 ): Promise<R[]>;
-export function applyToObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, body: BodySource, target: IdSource, options?: ObjectOperationOptions): Promise<R>;
+export function applyToObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, body: BodySource, target: IdLike, options?: ObjectOperationOptions): Promise<R>;
 export async function applyToObjects<R>(
   client: RestClient,
   resource: ResourceDescriptor,
   body: BodySource,
-  targets: IdSource | readonly IdSource[],
+  targets: IdLike | readonly IdLike[],
   options: ObjectOperationOptions = {},
 ): Promise<R | R[]> {
   const json = bodyOf(body, 'update', 'body');
@@ -234,12 +231,12 @@ export async function applyToObjects<R>(
  * await deleteObjects(client, inventory, ['11', '12', '13'], { workers: 3, params: { cascade: true } });
  * ```
  */
-export function deleteObjects(client: RestClient, resource: ResourceDescriptor, targets: readonly IdSource[], options?: ObjectOperationOptions): Promise<void>;
-export function deleteObjects(client: RestClient, resource: ResourceDescriptor, target: IdSource, options?: ObjectOperationOptions): Promise<void>;
+export function deleteObjects(client: RestClient, resource: ResourceDescriptor, targets: readonly IdLike[], options?: ObjectOperationOptions): Promise<void>;
+export function deleteObjects(client: RestClient, resource: ResourceDescriptor, target: IdLike, options?: ObjectOperationOptions): Promise<void>;
 export async function deleteObjects(
   client: RestClient,
   resource: ResourceDescriptor,
-  targets: IdSource | readonly IdSource[],
+  targets: IdLike | readonly IdLike[],
   options: ObjectOperationOptions = {},
 ): Promise<void> {
   await runPrepared(

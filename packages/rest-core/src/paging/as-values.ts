@@ -31,19 +31,22 @@ type Step<J, K extends string> = unknown extends J
         ? J[number] | undefined
         : undefined
       : J extends object
-        ? K extends keyof J
-          ? J[K]
-          : undefined
+        ? string extends keyof J
+          ? J[string & keyof J] | undefined // an index signature: the key may be missing
+          : K extends keyof J
+            ? J[K]
+            : undefined
         : undefined;
 
 /**
- * The type at a dot path of a JSON type: exact where `J` declares the keys, `unknown` where it
- * is open (`Record<string, unknown>`), `undefined` where the path cannot exist.
+ * The type at a dot path of a JSON type: exact where `J` declares the keys, the index type or
+ * `undefined` where it is open (`JsonObject` → `JsonValue | undefined`), `undefined` where the
+ * path cannot exist.
  *
  * @example
  * ```ts
  * type T = PathValue<{ c8y_Temperature: { T: { value: number } } }, 'c8y_Temperature.T.value'>; // number
- * type U = PathValue<Record<string, unknown>, 'a.b'>;                                            // unknown
+ * type U = PathValue<JsonObject, 'a.b'>;                                                         // JsonValue | undefined
  * ```
  */
 export type PathValue<J, P extends string> = P extends `${infer K}.${infer Rest}` ? PathValue<Step<J, K>, Rest> : Step<J, P>;

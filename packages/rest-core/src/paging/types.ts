@@ -1,16 +1,9 @@
 import type { QuerySpec } from '../query/query-spec.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import type { AsValues } from './as-values.js';
+import type { JsonObject } from '../json/json-types.js';
 
-/**
- * A JSON object as Cumulocity returns it (one element of a collection).
- *
- * @example
- * ```ts
- * const mo: JsonObject = { id: '42', name: 'Pump', c8y_IsDevice: {} };
- * ```
- */
-export type JsonObject = Record<string, unknown>;
+export type { JsonObject } from '../json/json-types.js';
 
 /**
  * A resource the paging engine can read: a {@link ResourceDescriptor} plus, optionally, how its

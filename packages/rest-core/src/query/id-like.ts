@@ -2,8 +2,9 @@ import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { describeValue } from './describe-value.js';
 
 /**
- * An object id as filters accept it: the id itself (`'123'` or `123`) or anything with an `id`
- * property, such as a managed object, so `{ source: device }` works.
+ * The one id type of the SDK: the id itself (`'123'` or `123`) or anything with an `id`
+ * property, such as a model object, so `{ source: device }` and `delete(devices)` work. An
+ * object whose `id` is missing (a model object never created) is refused by {@link idOf}.
  *
  * @example
  * ```ts
@@ -11,7 +12,7 @@ import { describeValue } from './describe-value.js';
  * const b: IdLike = { id: '123', name: 'My device' };
  * ```
  */
-export type IdLike = string | number | { readonly id: string | number };
+export type IdLike = string | number | { readonly id?: string | number | undefined };
 
 /**
  * The id string of an {@link IdLike}.
@@ -28,8 +29,10 @@ export type IdLike = string | number | { readonly id: string | number };
  * ```
  */
 export function idOf(value: unknown, path?: string): string {
-  const raw = typeof value === 'object' && value !== null && !Array.isArray(value) && 'id' in value ? value.id : value;
+  const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+  const raw = isObject ? (value as { id?: unknown }).id : value;
   if (typeof raw === 'string' && raw !== '') return raw;
   if (typeof raw === 'number' && Number.isSafeInteger(raw) && raw >= 0) return String(raw);
-  throw new InvalidInputError(`expected an id (a non-empty string, a non-negative integer or an object with an id), got ${describeValue(raw)}`, { path });
+  const got = isObject && raw === undefined ? 'an object without an id (was it created?)' : describeValue(raw);
+  throw new InvalidInputError(`expected an id (a non-empty string, a non-negative integer or an object with an id), got ${got}`, { path });
 }

@@ -73,7 +73,7 @@ describe('object operations against the emulator', () => {
     emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/inventory/managedObjects$', probability: 0.3 });
     emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/inventory/managedObjects/', probability: 0.3 });
     const created = await createObjects(retrying, inventory, Array.from({ length: 10 }, (_, index) => ({ name: `r-${index}`, type: 'retry-test' })), { workers: 4 });
-    const updated = await updateObjects(retrying, inventory, created.map((object) => ({ id: object.id, name: `${String(object.name)}!` })), { workers: 4 });
+    const updated = await updateObjects(retrying, inventory, created.map((object) => ({ id: String(object.id), name: `${String(object.name)}!` })), { workers: 4 });
     expect(updated.map((object) => object.name)).toEqual(Array.from({ length: 10 }, (_, index) => `r-${index}!`));
     const statuses = emu.requests.filter((request) => request.path.startsWith('/inventory/managedObjects')).map((request) => request.status);
     expect(statuses).toContain(429);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { runInNewContext } from 'node:vm';
-import { isCumulocityError, type BulkError, type ResourceDescriptor } from '../../src/index.js';
+import { isCumulocityError, type BulkError, type JsonObject, type ResourceDescriptor } from '../../src/index.js';
 import { applyToObjects, createObjects, deleteObjects, updateObjects } from '../../src/bulk/index.js';
 import { base, recordingClient, requests, useNockWire } from './helpers.js';
 
@@ -59,7 +59,7 @@ describe('createObjects', () => {
 
   it('accepts plain JSON made in another realm (a vm context, an iframe)', async () => {
     nock(base).post('/inventory/managedObjects', { name: 'elsewhere' }).reply(201, { id: '6' });
-    await createObjects(client(), inventory, runInNewContext('({ name: "elsewhere" })') as Record<string, unknown>);
+    await createObjects(client(), inventory, runInNewContext('({ name: "elsewhere" })') as JsonObject);
   });
 
   it('falls back to toJSON() for objects without toCreateJSON()', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { compileAsValues, getAll, select, type PagedIterable, type PathValue, type ValuesOf } from '../../src/paging/index.js';
+import { compileAsValues, getAll, select, type JsonObject, type PagedIterable, type PathValue, type ValuesOf } from '../../src/paging/index.js';
+import type { JsonValue } from '../../src/json/json-types.js';
 import { inventory, startServer, type CollectionServer } from './helpers.js';
 
 /** Compile-time check: `expectType<T>()(value)` only compiles when `value` is exactly `T`. */
@@ -71,9 +72,9 @@ describe('asValues through select', () => {
     // Asked inside the filter object too.
     expect(await getAll(client, inventory, { asValues: 'id' })).toEqual(['1', '2']);
 
-    // Types: open JSON gives unknown elements; tuple shape is kept.
-    assertType<Equal<typeof rows, Array<[unknown, unknown, unknown]>>>();
-    assertType<Equal<typeof names, unknown[]>>();
+    // Types: open JSON gives JSON values (or undefined) for plain paths, defaults widen; tuple shape is kept.
+    assertType<Equal<typeof rows, Array<[JsonValue | undefined, JsonValue, JsonValue]>>>();
+    assertType<Equal<typeof names, Array<JsonValue | undefined>>>();
   });
 
   it('infers element types from a typed JSON, widened by defaults', () => {
@@ -104,8 +105,8 @@ describe('select typing', () => {
       const _values = select(client, inventory, undefined, { asValues: ['id', ['name', 0]] });
       const _mappedAll = getAll(client, inventory, undefined, { map: (json) => new Date(String(json.creationTime)) });
       assertType<Equal<typeof _mapped, PagedIterable<{ built: string }>>>();
-      assertType<Equal<typeof _raw, PagedIterable<Record<string, unknown>>>>();
-      assertType<Equal<typeof _values, PagedIterable<[unknown, unknown]>>>();
+      assertType<Equal<typeof _raw, PagedIterable<JsonObject>>>();
+      assertType<Equal<typeof _values, PagedIterable<[JsonValue | undefined, JsonValue]>>>();
       assertType<Equal<typeof _mappedAll, Promise<Date[]>>>();
     };
     expect(typeof typesOnly).toBe('function');
