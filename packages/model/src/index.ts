@@ -22,7 +22,7 @@ export { JsonView } from './objects/json-view.js';
 export { InventoryObject } from './objects/managed-object-base.js';
 export { SourcedObject, TextObject } from './objects/sourced-object.js';
 export { BaseUser } from './objects/base-user.js';
-export type { ObjectMeta, ObjectRequestOptions } from './objects/object-meta.js';
+export type { ObjectMeta } from './objects/object-meta.js';
 export type { Widen } from './objects/widen.js';
 
 // Inventory

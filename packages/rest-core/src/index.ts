@@ -14,6 +14,7 @@ export {
   toQueryString,
 } from './client/index.js';
 export type {
+  CallOptions,
   Download,
   DownloadedBytes,
   FetchFunction,
@@ -94,6 +95,7 @@ export {
   buildQueryParams,
   bulkOperationQuerySpec,
   DEFAULT_PAGE_SIZE,
+  defineQuery,
   deviceInventoryQuerySpec,
   effectivePageSize,
   eventQuerySpec,
@@ -151,6 +153,7 @@ export type {
   OperationFilters,
   OrderFilters,
   PageSizeOptions,
+  QueryDeclaration,
   QueryRecord,
   QueryScalar,
   QuerySpec,
@@ -158,6 +161,7 @@ export type {
   SeriesFilters,
   SubscriptionFilters,
   TenantFilters,
+  TimeRange,
   TenantOptionFilters,
   ToIsoDateOptions,
   UpdatedRangeFilters,
@@ -171,12 +175,15 @@ export type {
   AsValues,
   CollectionReply,
   CountOptions,
+  FilterOptions,
+  InlinePagingOptions,
   NextRequest,
   Page,
   PagedIterable,
   PagedResource,
   PageStatistics,
   PageStreamPlan,
+  PagingOptions,
   PagingQuery,
   PathValue,
   SelectOptions,
@@ -199,5 +206,17 @@ export type {
   PostInChunksOptions,
 } from './bulk/index.js';
 
-// Resources
-export { cumulocityMediaType, type ResourceDescriptor } from './resource/resource-descriptor.js';
+// Resources: the typed resource API a context package declares
+export {
+  cumulocityMediaType,
+  defineResourceApi,
+  ResourceApi,
+  ResourceOperations,
+  type FilterQuery,
+  type ItemClass,
+  type OperationName,
+  type ResourceApiClass,
+  type ResourceApiDefinition,
+  type ResourceDefinition,
+  type ResourceDescriptor,
+} from './resource/index.js';

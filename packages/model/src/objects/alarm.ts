@@ -1,11 +1,11 @@
-import { type IdLike, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import { Resources } from '../resources.js';
 import { AlarmSchema, type AlarmSeverity, type AlarmStatus } from '../schemas/data.js';
 import { validateUpdate } from '../schemas/validate.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { TextObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
@@ -125,7 +125,7 @@ export class Alarm extends TextObject {
    * const created = await alarm.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -136,7 +136,7 @@ export class Alarm extends TextObject {
    * alarm.severity = 'MINOR'; await alarm.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -147,7 +147,7 @@ export class Alarm extends TextObject {
    * await new Alarm(c8y, { status: 'CLEARED' }).applyTo('4711');
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -158,7 +158,7 @@ export class Alarm extends TextObject {
    * await alarm.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -170,7 +170,7 @@ export class Alarm extends TextObject {
    * await alarm.setStatus('ACKNOWLEDGED');
    * ```
    */
-  async setStatus(status: AlarmStatus, options?: ObjectRequestOptions): Promise<this> {
+  async setStatus(status: AlarmStatus, options?: CallOptions): Promise<this> {
     const id = this.requireId('change the status of');
     const body = { status };
     validateUpdate(AlarmSchema, body, 'Alarm');
@@ -186,7 +186,7 @@ export class Alarm extends TextObject {
    * await alarm.acknowledge();
    * ```
    */
-  async acknowledge(options?: ObjectRequestOptions): Promise<this> {
+  async acknowledge(options?: CallOptions): Promise<this> {
     return this.setStatus('ACKNOWLEDGED', options);
   }
 
@@ -197,7 +197,7 @@ export class Alarm extends TextObject {
    * await alarm.clear();
    * ```
    */
-  async clear(options?: ObjectRequestOptions): Promise<this> {
+  async clear(options?: CallOptions): Promise<this> {
     return this.setStatus('CLEARED', options);
   }
 
@@ -208,7 +208,7 @@ export class Alarm extends TextObject {
    * await alarm.reactivate();
    * ```
    */
-  async reactivate(options?: ObjectRequestOptions): Promise<this> {
+  async reactivate(options?: CallOptions): Promise<this> {
     return this.setStatus('ACTIVE', options);
   }
 }

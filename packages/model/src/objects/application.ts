@@ -1,9 +1,9 @@
-import type { RestClient } from '@c8y/rest-core';
+import { type CallOptions, type RestClient } from '@c8y/rest-core';
 import type { JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { ApplicationSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Application',
@@ -183,7 +183,7 @@ export class Application extends CumulocityObject {
    * const created = await app.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -194,7 +194,7 @@ export class Application extends CumulocityObject {
    * app.description = 'x'; await app.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -205,7 +205,7 @@ export class Application extends CumulocityObject {
    * await new Application(c8y, { description: 'x' }).applyTo('12');
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -216,7 +216,7 @@ export class Application extends CumulocityObject {
    * await app.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -227,7 +227,7 @@ export class Application extends CumulocityObject {
    * await app.delete({ force: true });
    * ```
    */
-  async delete(options: ObjectRequestOptions & { force?: boolean } = {}): Promise<void> {
+  async delete(options: CallOptions & { force?: boolean } = {}): Promise<void> {
     const { force, ...request } = options;
     return this.deleteObject(force === undefined ? undefined : { force }, request);
   }

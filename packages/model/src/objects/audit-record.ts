@@ -1,11 +1,11 @@
-import { type IdLike, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { AuditRecordSchema } from '../schemas/platform.js';
 import type { TimeInput } from '../time/time-input.js';
 import { Change } from './change.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { SourcedObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
@@ -144,7 +144,7 @@ export class AuditRecord extends SourcedObject {
    * const created = await record.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -155,7 +155,7 @@ export class AuditRecord extends SourcedObject {
    * await record.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 }

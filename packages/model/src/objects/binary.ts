@@ -1,10 +1,10 @@
-import { apiPath, type Download, type FileContent, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, type Download, type FileContent, type RestClient } from '@c8y/rest-core';
 import { Resources } from '../resources.js';
 import { collectionPath, objectPath } from '../resource-paths.js';
 import { BinarySchema } from '../schemas/inventory.js';
 import type { ObjectInit } from './cumulocity-object.js';
 import { InventoryObject } from './managed-object-base.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Binary',
@@ -80,7 +80,7 @@ export class Binary extends InventoryObject {
    * const file = await new Binary(c8y, { name: 'a.bin', type: 'application/octet-stream' }).create(bytes);
    * ```
    */
-  async create(content: FileContent, options?: ObjectRequestOptions): Promise<this> {
+  async create(content: FileContent, options?: CallOptions): Promise<this> {
     const client = this.requireClient();
     const object = this.toCreateJSON();
     const name = typeof object.name === 'string' ? object.name : undefined;
@@ -100,7 +100,7 @@ export class Binary extends InventoryObject {
    * file.set('my_Tag', 'report'); await file.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -111,7 +111,7 @@ export class Binary extends InventoryObject {
    * await file.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -123,7 +123,7 @@ export class Binary extends InventoryObject {
    * await file.replaceContent(new Blob(['v2'], { type: 'text/plain' }));
    * ```
    */
-  async replaceContent(content: FileContent, file: { contentType?: string; filename?: string } = {}, options?: ObjectRequestOptions): Promise<this> {
+  async replaceContent(content: FileContent, file: { contentType?: string; filename?: string } = {}, options?: CallOptions): Promise<this> {
     const id = this.requireId('replace the content of');
     const contentType = file.contentType ?? this.type ?? this.contentType;
     const filename = file.filename ?? this.name;
@@ -144,7 +144,7 @@ export class Binary extends InventoryObject {
    * const { body, filename } = await file.download();
    * ```
    */
-  async download(options?: ObjectRequestOptions): Promise<Download> {
+  async download(options?: CallOptions): Promise<Download> {
     const id = this.requireId('download');
     return this.requireClient().download(apiPath`/inventory/binaries/${id}`, options);
   }
@@ -156,7 +156,7 @@ export class Binary extends InventoryObject {
    * const bytes = await file.readBytes();
    * ```
    */
-  async readBytes(options?: ObjectRequestOptions): Promise<Uint8Array> {
+  async readBytes(options?: CallOptions): Promise<Uint8Array> {
     const id = this.requireId('download');
     return (await this.requireClient().downloadBytes(apiPath`/inventory/binaries/${id}`, options)).bytes;
   }
@@ -168,7 +168,7 @@ export class Binary extends InventoryObject {
    * await file.readText(); // 'Hello!'
    * ```
    */
-  async readText(options?: ObjectRequestOptions): Promise<string> {
+  async readText(options?: CallOptions): Promise<string> {
     return new TextDecoder().decode(await this.readBytes(options));
   }
 
@@ -179,7 +179,7 @@ export class Binary extends InventoryObject {
    * await file.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     const id = this.requireId('delete');
     await this.requireClient().delete(apiPath`/inventory/binaries/${id}`, options);
   }

@@ -1,11 +1,11 @@
-import { type IdLike, InvalidInputError, type RestClient, idOf } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, idOf, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import type { JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { BulkOperationSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'BulkOperation',
@@ -215,7 +215,7 @@ export class BulkOperation extends CumulocityObject {
    * const created = await bulk.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -226,7 +226,7 @@ export class BulkOperation extends CumulocityObject {
    * bulk.creationRamp = 30; await bulk.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -237,7 +237,7 @@ export class BulkOperation extends CumulocityObject {
    * await bulk.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -248,7 +248,7 @@ export class BulkOperation extends CumulocityObject {
    * await bulk.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 }

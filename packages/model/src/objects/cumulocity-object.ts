@@ -1,4 +1,4 @@
-import { CumulocityError, InvalidInputError, type RequestOptions, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, CumulocityError, InvalidInputError, type RequestOptions, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import { parseDateTime } from '../datetime/provider.js';
 import { cloneJson } from '../json/clone.js';
@@ -10,7 +10,7 @@ import { validateCreate, validateUpdate } from '../schemas/validate.js';
 import { toTimeString, type TimeInput } from '../time/time-input.js';
 import { applyFragments } from '../tracking/diff.js';
 import { TrackedDocument } from '../tracking/tracked-document.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import type { Widen } from './widen.js';
 
 /**
@@ -404,7 +404,7 @@ export abstract class CumulocityObject {
   }
 
   /** Request options with the resource's media type as Accept and Content-Type. */
-  protected requestOptions(options: ObjectRequestOptions | undefined, extra: RequestOptions = {}): RequestOptions {
+  protected requestOptions(options: CallOptions | undefined, extra: RequestOptions = {}): RequestOptions {
     const mediaType = this.meta.resource?.mediaType;
     return { ...options, ...(mediaType === undefined ? {} : { accept: mediaType, contentType: mediaType }), ...extra };
   }
@@ -438,7 +438,7 @@ export abstract class CumulocityObject {
   }
 
   /** POSTs `toCreateJSON()` to the collection; returns a new instance from the reply. */
-  protected async createObject(options?: ObjectRequestOptions): Promise<this> {
+  protected async createObject(options?: CallOptions): Promise<this> {
     const client = this.requireClient();
     const body = this.toCreateJSON();
     const reply = await client.post(await this.collectionPath(options?.signal), body, this.requestOptions(options));
@@ -446,7 +446,7 @@ export abstract class CumulocityObject {
   }
 
   /** PUTs `toUpdateJSON()`; no request when nothing changed. Updates this object in place. */
-  protected async updateObject(options?: ObjectRequestOptions): Promise<this> {
+  protected async updateObject(options?: CallOptions): Promise<this> {
     const id = this.requireId('update');
     const client = this.requireClient();
     const diff = this.toUpdateJSON();
@@ -457,7 +457,7 @@ export abstract class CumulocityObject {
   }
 
   /** PUTs this object's changes (its full JSON if never created) to another object; returns it. */
-  protected async applyToObject(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  protected async applyToObject(id: string | number, options?: CallOptions): Promise<this> {
     const client = this.requireClient();
     const diff = this.toUpdateJSON();
     const reply = await client.put(await this.objectPath(String(id), options?.signal), diff, this.requestOptions(options));
@@ -465,7 +465,7 @@ export abstract class CumulocityObject {
   }
 
   /** GETs the server state; local changes are dropped. */
-  protected async reloadObject(options?: ObjectRequestOptions): Promise<this> {
+  protected async reloadObject(options?: CallOptions): Promise<this> {
     const id = this.requireId('reload');
     const client = this.requireClient();
     const mediaType = this.meta.resource?.mediaType;
@@ -475,7 +475,7 @@ export abstract class CumulocityObject {
   }
 
   /** DELETEs the object. */
-  protected async deleteObject(params?: Record<string, string | boolean | undefined>, options?: ObjectRequestOptions): Promise<void> {
+  protected async deleteObject(params?: Record<string, string | boolean | undefined>, options?: CallOptions): Promise<void> {
     const id = this.requireId('delete');
     const client = this.requireClient();
     await client.delete(await this.objectPath(id, options?.signal), { ...options, ...(params === undefined ? {} : { params }) });

@@ -1,10 +1,10 @@
-import { apiPath, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { MediaTypes } from '../resources.js';
 import { CurrentUserSchema } from '../schemas/users.js';
 import { BaseUser } from './base-user.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { TfaSettings } from './tfa-settings.js';
 import { idsOf } from './user.js';
 
@@ -57,7 +57,7 @@ export class CurrentUser extends BaseUser {
    * await me.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     const reply = await this.requireClient().get(PATH, { ...options, accept: MediaTypes.currentUser });
     this.resetTo(reply, 'reload');
     return this;
@@ -70,7 +70,7 @@ export class CurrentUser extends BaseUser {
    * me.phone = '+49 1'; await me.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     const client = this.requireClient();
     const diff = this.toUpdateJSON();
     if (Object.keys(diff).length === 0) return this;
@@ -87,7 +87,7 @@ export class CurrentUser extends BaseUser {
    * await me.changePassword('old-secret', 'n3w-Secret!');
    * ```
    */
-  async changePassword(currentPassword: string, newPassword: string, options?: ObjectRequestOptions): Promise<void> {
+  async changePassword(currentPassword: string, newPassword: string, options?: CallOptions): Promise<void> {
     await this.requireClient().put(`${PATH}/password`, { currentUserPassword: currentPassword, newPassword }, options);
   }
 
@@ -98,7 +98,7 @@ export class CurrentUser extends BaseUser {
    * (await me.getTfaSettings()).enabled;
    * ```
    */
-  async getTfaSettings(options?: ObjectRequestOptions): Promise<TfaSettings> {
+  async getTfaSettings(options?: CallOptions): Promise<TfaSettings> {
     const client = this.requireClient();
     const userName = this.userName ?? this.requireId('read the TFA settings of');
     const tenantId = await client.getTenantId(options?.signal === undefined ? undefined : { signal: options.signal });

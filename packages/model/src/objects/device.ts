@@ -1,8 +1,8 @@
-import { type IdLike, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import { Resources } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
 import { MANAGED_OBJECT_READ_ONLY, ManagedObject, type ManagedObjectInit } from './managed-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const DEVICE_META: ObjectMeta = {
   className: 'Device',
@@ -71,7 +71,7 @@ export class DeviceGroup extends ManagedObject {
    * await group.assignChildGroup(subGroup);
    * ```
    */
-  async assignChildGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildGroup(group: IdLike, options?: CallOptions): Promise<void> {
     return this.assignChildAsset(group, options);
   }
 
@@ -82,7 +82,7 @@ export class DeviceGroup extends ManagedObject {
    * await group.unassignChildGroup(subGroup);
    * ```
    */
-  async unassignChildGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildGroup(group: IdLike, options?: CallOptions): Promise<void> {
     return this.unassignChildAsset(group, options);
   }
 }

@@ -1,10 +1,10 @@
-import { apiPath, type Download, type DownloadedBytes, type FileContent, type IdLike, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, type Download, type DownloadedBytes, type FileContent, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { EventSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { TextObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
@@ -70,7 +70,7 @@ export class Event extends TextObject {
    * const created = await event.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -81,7 +81,7 @@ export class Event extends TextObject {
    * event.text = 'new'; await event.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -92,7 +92,7 @@ export class Event extends TextObject {
    * await new Event(c8y, { cx_Checked: { by: 'me' } }).applyTo('4711');
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -103,7 +103,7 @@ export class Event extends TextObject {
    * await event.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -114,7 +114,7 @@ export class Event extends TextObject {
    * await event.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 
@@ -127,7 +127,7 @@ export class Event extends TextObject {
    * await event.attach('Hello', { filename: 'hello.txt', contentType: 'text/plain' });
    * ```
    */
-  async attach(content: FileContent, file: { filename?: string; contentType?: string } = {}, options?: ObjectRequestOptions): Promise<EventAttachmentInfo> {
+  async attach(content: FileContent, file: { filename?: string; contentType?: string } = {}, options?: CallOptions): Promise<EventAttachmentInfo> {
     const path = this.#attachmentPath('attach a file to');
     const filename = file.filename ?? (content instanceof File ? content.name : undefined) ?? 'attachment';
     const contentType = file.contentType ?? (content instanceof Blob && content.type !== '' ? content.type : 'application/octet-stream');
@@ -142,7 +142,7 @@ export class Event extends TextObject {
    * await event.replaceAttachment('Hello again', { filename: 'hello.txt', contentType: 'text/plain' });
    * ```
    */
-  async replaceAttachment(content: FileContent, file: { filename?: string; contentType?: string } = {}, options?: ObjectRequestOptions): Promise<EventAttachmentInfo> {
+  async replaceAttachment(content: FileContent, file: { filename?: string; contentType?: string } = {}, options?: CallOptions): Promise<EventAttachmentInfo> {
     const reply = await this.requireClient().putBinary(this.#attachmentPath('replace the attachment of'), content, file, options);
     return isJsonObject(reply) ? reply : {};
   }
@@ -154,7 +154,7 @@ export class Event extends TextObject {
    * const { body, filename } = await event.downloadAttachment();
    * ```
    */
-  async downloadAttachment(options?: ObjectRequestOptions): Promise<Download> {
+  async downloadAttachment(options?: CallOptions): Promise<Download> {
     return this.requireClient().download(this.#attachmentPath('download the attachment of'), options);
   }
 
@@ -165,7 +165,7 @@ export class Event extends TextObject {
    * const { bytes, filename } = await event.readAttachment();
    * ```
    */
-  async readAttachment(options?: ObjectRequestOptions): Promise<DownloadedBytes> {
+  async readAttachment(options?: CallOptions): Promise<DownloadedBytes> {
     return this.requireClient().downloadBytes(this.#attachmentPath('download the attachment of'), options);
   }
 
@@ -176,7 +176,7 @@ export class Event extends TextObject {
    * await event.deleteAttachment();
    * ```
    */
-  async deleteAttachment(options?: ObjectRequestOptions): Promise<void> {
+  async deleteAttachment(options?: CallOptions): Promise<void> {
     await this.requireClient().delete(this.#attachmentPath('delete the attachment of'), options);
   }
 

@@ -1,8 +1,8 @@
-import { apiPath, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { Resources } from '../resources.js';
 import { ExternalIdSchema } from '../schemas/inventory.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'ExternalId',
@@ -98,7 +98,7 @@ export class ExternalId extends CumulocityObject {
    * await new ExternalId(c8y, { externalId: 'raspi-0001', type: 'c8y_Serial', managedObjectId: '12345' }).create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     const client = this.requireClient();
     const body = this.toCreateJSON();
     const managedObjectId = this.managedObjectId;
@@ -115,7 +115,7 @@ export class ExternalId extends CumulocityObject {
    * await xid.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     const reply = await this.requireClient().get(this.#path('reload'), { ...options, accept: META.resource?.mediaType });
     this.resetTo(reply, 'reload');
     return this;
@@ -128,7 +128,7 @@ export class ExternalId extends CumulocityObject {
    * await xid.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     await this.requireClient().delete(this.#path('delete'), options);
   }
 

@@ -1,11 +1,11 @@
-import { apiPath, encodePathSegment, type IdLike, idOf } from '@c8y/rest-core';
+import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
 import { Availability } from './availability.js';
 import type { ObjectInit } from './cumulocity-object.js';
 import { InventoryObject } from './managed-object-base.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 /**
  * Child relations of a managed object.
@@ -24,7 +24,7 @@ export type ChildKind = 'childDevices' | 'childAssets' | 'childAdditions';
  * await group.delete({ cascade: true });
  * ```
  */
-export interface DeleteManagedObjectOptions extends ObjectRequestOptions {
+export interface DeleteManagedObjectOptions extends CallOptions {
   /** Devices and groups: delete the whole hierarchy. */
   cascade?: boolean;
   /** Delete the whole hierarchy whatever the object's type (wins over `cascade`). */
@@ -194,7 +194,7 @@ export class ManagedObject extends InventoryObject {
    * const created = await new ManagedObject(c8y, { name: 'x' }).create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -208,7 +208,7 @@ export class ManagedObject extends InventoryObject {
    * obj.name = 'new'; await obj.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -221,7 +221,7 @@ export class ManagedObject extends InventoryObject {
    * await new ManagedObject(c8y, { my_AdditionalFragment: { essential: true } }).applyTo('123456');
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -232,7 +232,7 @@ export class ManagedObject extends InventoryObject {
    * await obj.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -258,7 +258,7 @@ export class ManagedObject extends InventoryObject {
    * await gateway.assignChildDevice(sensor);       // or an id
    * ```
    */
-  async assignChildDevice(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildDevice(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#assign('childDevices', child, options);
   }
 
@@ -269,7 +269,7 @@ export class ManagedObject extends InventoryObject {
    * await group.assignChildAsset('12345');
    * ```
    */
-  async assignChildAsset(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildAsset(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#assign('childAssets', child, options);
   }
 
@@ -280,7 +280,7 @@ export class ManagedObject extends InventoryObject {
    * await device.assignChildAddition(binary);
    * ```
    */
-  async assignChildAddition(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignChildAddition(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#assign('childAdditions', child, options);
   }
 
@@ -291,7 +291,7 @@ export class ManagedObject extends InventoryObject {
    * await gateway.unassignChildDevice(sensor);
    * ```
    */
-  async unassignChildDevice(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildDevice(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#unassign('childDevices', child, options);
   }
 
@@ -302,7 +302,7 @@ export class ManagedObject extends InventoryObject {
    * await group.unassignChildAsset('12345');
    * ```
    */
-  async unassignChildAsset(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildAsset(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#unassign('childAssets', child, options);
   }
 
@@ -313,7 +313,7 @@ export class ManagedObject extends InventoryObject {
    * await device.unassignChildAddition(binary);
    * ```
    */
-  async unassignChildAddition(child: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignChildAddition(child: IdLike, options?: CallOptions): Promise<void> {
     return this.#unassign('childAdditions', child, options);
   }
 
@@ -325,7 +325,7 @@ export class ManagedObject extends InventoryObject {
    * (await device.getAvailability()).connectionStatus;
    * ```
    */
-  async getAvailability(options?: ObjectRequestOptions): Promise<Availability> {
+  async getAvailability(options?: CallOptions): Promise<Availability> {
     const id = this.requireId('read the availability of');
     const reply = await this.requireClient().get(apiPath`/inventory/managedObjects/${id}/availability`, options);
     return new Availability(isJsonObject(reply) ? reply : {});
@@ -338,7 +338,7 @@ export class ManagedObject extends InventoryObject {
    * await device.getSupportedMeasurements(); // ['c8y_TemperatureMeasurement']
    * ```
    */
-  async getSupportedMeasurements(options?: ObjectRequestOptions): Promise<string[]> {
+  async getSupportedMeasurements(options?: CallOptions): Promise<string[]> {
     const id = this.requireId('read the supported measurements of');
     const reply = await this.requireClient().get(apiPath`/inventory/managedObjects/${id}/supportedMeasurements`, options);
     return stringList(reply, 'c8y_SupportedMeasurements');
@@ -351,13 +351,13 @@ export class ManagedObject extends InventoryObject {
    * await device.getSupportedSeries(); // ['c8y_TemperatureMeasurement.T']
    * ```
    */
-  async getSupportedSeries(options?: ObjectRequestOptions): Promise<string[]> {
+  async getSupportedSeries(options?: CallOptions): Promise<string[]> {
     const id = this.requireId('read the supported series of');
     const reply = await this.requireClient().get(apiPath`/inventory/managedObjects/${id}/supportedSeries`, options);
     return stringList(reply, 'c8y_SupportedSeries');
   }
 
-  async #assign(kind: ChildKind, child: IdLike, options: ObjectRequestOptions | undefined): Promise<void> {
+  async #assign(kind: ChildKind, child: IdLike, options: CallOptions | undefined): Promise<void> {
     const id = this.requireId('assign children to');
     const childId = idOf(child, 'child');
     await this.requireClient().post(apiPath`/inventory/managedObjects/${id}/${kind}`, { managedObject: { id: childId } }, {
@@ -367,7 +367,7 @@ export class ManagedObject extends InventoryObject {
     });
   }
 
-  async #unassign(kind: ChildKind, child: IdLike, options: ObjectRequestOptions | undefined): Promise<void> {
+  async #unassign(kind: ChildKind, child: IdLike, options: CallOptions | undefined): Promise<void> {
     const id = this.requireId('unassign children from');
     const path = `${apiPath`/inventory/managedObjects/${id}/${kind}`}/${encodePathSegment(idOf(child, 'child'), 'child')}`;
     await this.requireClient().delete(path, options);

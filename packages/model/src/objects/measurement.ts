@@ -1,10 +1,10 @@
-import { type IdLike, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { MeasurementSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { SourcedObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
@@ -77,7 +77,7 @@ export class Measurement extends SourcedObject {
    * const created = await measurement.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -88,7 +88,7 @@ export class Measurement extends SourcedObject {
    * await m.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -99,7 +99,7 @@ export class Measurement extends SourcedObject {
    * await m.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 }

@@ -24,22 +24,3 @@ export interface ObjectMeta {
   /** Checks across fields of a create body that the schema cannot express; throws `InvalidInputError`. */
   readonly checkCreate?: (body: JsonObject) => void;
 }
-
-/**
- * Options of the object methods that send a request.
- *
- * @example
- * ```ts
- * await obj.update({ signal: AbortSignal.timeout(5_000), processingMode: 'QUIESCENT' });
- * ```
- */
-export interface ObjectRequestOptions {
-  /** Aborts the request (and its retries). */
-  signal?: AbortSignal;
-  /** Per-attempt timeout in milliseconds; `false` disables. */
-  timeout?: number | false;
-  /** `X-Cumulocity-Processing-Mode` for this request. */
-  processingMode?: 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
-  /** Extra headers. */
-  headers?: Readonly<Record<string, string>>;
-}

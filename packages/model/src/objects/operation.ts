@@ -1,9 +1,9 @@
-import { type IdLike, type RestClient, idOf } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import { Resources } from '../resources.js';
 import { OperationSchema, type OperationStatus } from '../schemas/data.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Operation',
@@ -146,7 +146,7 @@ export class Operation extends CumulocityObject {
    * const created = await op.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -157,7 +157,7 @@ export class Operation extends CumulocityObject {
    * op.status = 'FAILED'; op.failureReason = 'busy'; await op.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -168,7 +168,7 @@ export class Operation extends CumulocityObject {
    * await new Operation(c8y, { status: 'EXECUTING' }).applyTo('77');
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -179,7 +179,7 @@ export class Operation extends CumulocityObject {
    * await op.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 }

@@ -1,9 +1,9 @@
-import { type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { type CallOptions, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import type { JsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { SubscriptionSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Subscription',
@@ -149,7 +149,7 @@ export class Subscription extends CumulocityObject {
    * const created = await sub.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -160,7 +160,7 @@ export class Subscription extends CumulocityObject {
    * await sub.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -171,7 +171,7 @@ export class Subscription extends CumulocityObject {
    * await sub.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 }

@@ -1,9 +1,9 @@
-import { apiPath, InvalidInputError, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
 import { Resources } from '../resources.js';
 import { TenantOptionSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'TenantOption',
@@ -99,7 +99,7 @@ export class TenantOption extends CumulocityObject {
    * const created = await option.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -111,7 +111,7 @@ export class TenantOption extends CumulocityObject {
    * option.value = 'x'; await option.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     const diff = this.toUpdateJSON();
     if (!Object.hasOwn(diff, 'value')) return this;
     const reply = await this.requireClient().put(this.#path('update'), { value: diff.value }, {
@@ -130,7 +130,7 @@ export class TenantOption extends CumulocityObject {
    * await option.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     const reply = await this.requireClient().get(this.#path('reload'), { ...options, accept: Resources.tenantOption.mediaType });
     this.resetTo(reply, 'reload');
     return this;
@@ -143,7 +143,7 @@ export class TenantOption extends CumulocityObject {
    * await option.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     await this.requireClient().delete(this.#path('delete'), options);
   }
 

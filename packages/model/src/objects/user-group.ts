@@ -1,9 +1,9 @@
-import { apiPath, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import { MediaTypes, Resources } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
 import { UserGroupSchema } from '../schemas/users.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { idsOf, referenceIds } from './user.js';
 
 const META: ObjectMeta = {
@@ -114,7 +114,7 @@ export class UserGroup extends CumulocityObject {
    * const created = await group.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -125,7 +125,7 @@ export class UserGroup extends CumulocityObject {
    * group.description = 'x'; await group.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -136,7 +136,7 @@ export class UserGroup extends CumulocityObject {
    * await new UserGroup(c8y, { description: 'x' }).applyTo(5);
    * ```
    */
-  async applyTo(id: string | number, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string | number, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -147,7 +147,7 @@ export class UserGroup extends CumulocityObject {
    * await group.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -158,7 +158,7 @@ export class UserGroup extends CumulocityObject {
    * await group.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 
@@ -169,7 +169,7 @@ export class UserGroup extends CumulocityObject {
    * await group.assignUser('jdoe');
    * ```
    */
-  async assignUser(user: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignUser(user: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a user to');
     const users = await collectionPath(client, Resources.user, options?.signal);
@@ -188,7 +188,7 @@ export class UserGroup extends CumulocityObject {
    * await group.unassignUser('jdoe');
    * ```
    */
-  async unassignUser(user: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignUser(user: IdLike, options?: CallOptions): Promise<void> {
     const id = this.requireId('unassign a user from');
     await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/users/${idOf(user, 'user')}`}`, options);
   }
@@ -200,7 +200,7 @@ export class UserGroup extends CumulocityObject {
    * await group.assignRole('ROLE_ALARM_ADMIN');
    * ```
    */
-  async assignRole(roleId: string, options?: ObjectRequestOptions): Promise<void> {
+  async assignRole(roleId: string, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a role to');
     const self = `${client.baseUrl}${Resources.role.path}/${encodePathSegment(roleId, 'roleId')}`;
@@ -218,7 +218,7 @@ export class UserGroup extends CumulocityObject {
    * await group.unassignRole('ROLE_ALARM_ADMIN');
    * ```
    */
-  async unassignRole(roleId: string, options?: ObjectRequestOptions): Promise<void> {
+  async unassignRole(roleId: string, options?: CallOptions): Promise<void> {
     const id = this.requireId('unassign a role from');
     await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/roles/${roleId}`}`, options);
   }

@@ -1,11 +1,11 @@
-import { apiPath, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
 import { UserSchema } from '../schemas/users.js';
 import { BaseUser } from './base-user.js';
 import type { ObjectInit } from './cumulocity-object.js';
-import type { ObjectMeta, ObjectRequestOptions } from './object-meta.js';
+import type { ObjectMeta } from './object-meta.js';
 import { TfaSettings } from './tfa-settings.js';
 
 const META: ObjectMeta = {
@@ -174,7 +174,7 @@ export class User extends BaseUser {
    * const created = await user.create();
    * ```
    */
-  async create(options?: ObjectRequestOptions): Promise<this> {
+  async create(options?: CallOptions): Promise<this> {
     return this.createObject(options);
   }
 
@@ -185,7 +185,7 @@ export class User extends BaseUser {
    * user.lastName = 'Smith'; await user.update();
    * ```
    */
-  async update(options?: ObjectRequestOptions): Promise<this> {
+  async update(options?: CallOptions): Promise<this> {
     return this.updateObject(options);
   }
 
@@ -196,7 +196,7 @@ export class User extends BaseUser {
    * await new User(c8y, { enabled: false }).applyTo('jdoe');
    * ```
    */
-  async applyTo(id: string, options?: ObjectRequestOptions): Promise<this> {
+  async applyTo(id: string, options?: CallOptions): Promise<this> {
     return this.applyToObject(id, options);
   }
 
@@ -207,7 +207,7 @@ export class User extends BaseUser {
    * await user.reload();
    * ```
    */
-  async reload(options?: ObjectRequestOptions): Promise<this> {
+  async reload(options?: CallOptions): Promise<this> {
     return this.reloadObject(options);
   }
 
@@ -218,7 +218,7 @@ export class User extends BaseUser {
    * await user.delete();
    * ```
    */
-  async delete(options?: ObjectRequestOptions): Promise<void> {
+  async delete(options?: CallOptions): Promise<void> {
     return this.deleteObject(undefined, options);
   }
 
@@ -231,7 +231,7 @@ export class User extends BaseUser {
    * await user.setPassword('n3w-Secret!');
    * ```
    */
-  async setPassword(password: string, options?: ObjectRequestOptions): Promise<this> {
+  async setPassword(password: string, options?: CallOptions): Promise<this> {
     const id = this.requireId('set the password of');
     const reply = await this.requireClient().put(await this.objectPath(id, options?.signal), { password: String(password) }, this.requestOptions(options));
     this.rebaseTo(isJsonObject(reply) ? reply : this.toJSON(), 'setPassword');
@@ -245,7 +245,7 @@ export class User extends BaseUser {
    * await user.assignGroup(2);
    * ```
    */
-  async assignGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async assignGroup(group: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a group to');
     const groups = await collectionPath(client, Resources.userGroup, options?.signal);
@@ -265,7 +265,7 @@ export class User extends BaseUser {
    * await user.unassignGroup(2);
    * ```
    */
-  async unassignGroup(group: IdLike, options?: ObjectRequestOptions): Promise<void> {
+  async unassignGroup(group: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('unassign a group from');
     const groups = await collectionPath(client, Resources.userGroup, options?.signal);
@@ -279,7 +279,7 @@ export class User extends BaseUser {
    * await user.assignRole('ROLE_ALARM_READ');
    * ```
    */
-  async assignRole(roleId: string, options?: ObjectRequestOptions): Promise<void> {
+  async assignRole(roleId: string, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a role to');
     const self = `${client.baseUrl}${Resources.role.path}/${encodePathSegment(roleId, 'roleId')}`;
@@ -297,7 +297,7 @@ export class User extends BaseUser {
    * await user.unassignRole('ROLE_ALARM_READ');
    * ```
    */
-  async unassignRole(roleId: string, options?: ObjectRequestOptions): Promise<void> {
+  async unassignRole(roleId: string, options?: CallOptions): Promise<void> {
     const id = this.requireId('unassign a role from');
     await this.requireClient().delete(`${await this.objectPath(id, options?.signal)}${apiPath`/roles/${roleId}`}`, options);
   }
@@ -309,7 +309,7 @@ export class User extends BaseUser {
    * (await user.getTfaSettings()).strategy;
    * ```
    */
-  async getTfaSettings(options?: ObjectRequestOptions): Promise<TfaSettings> {
+  async getTfaSettings(options?: CallOptions): Promise<TfaSettings> {
     const id = this.requireId('read the TFA settings of');
     const reply = await this.requireClient().get(`${await this.objectPath(id, options?.signal)}/tfa`, options);
     return new TfaSettings(isJsonObject(reply) ? reply : {});

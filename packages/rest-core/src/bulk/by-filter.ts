@@ -1,27 +1,23 @@
-import type { ProcessingMode } from '../client/options.js';
+import { requestOverrides } from '../client/call-options.js';
+import type { RequestOptions } from '../client/options.js';
 import type { RestClient } from '../client/rest-client-interface.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { buildQueryParams } from '../query/build.js';
 import type { QueryRecord } from '../query/query-record.js';
 import { resolveResourcePath } from '../paging/resource-path.js';
-import type { PagedResource, PagingQuery } from '../paging/types.js';
+import type { FilterOptions, PagedResource, PagingQuery } from '../paging/types.js';
+import { withExtraParams } from '../query/extra-params.js';
 
 /**
- * Options of {@link deleteByFilter} and {@link updateByFilter}.
+ * Options of {@link deleteByFilter} and {@link updateByFilter}: the {@link CallOptions} of the
+ * request and the clock for relative dates.
  *
  * @example
  * ```ts
  * const options: ByFilterOptions = { processingMode: 'QUIESCENT', signal: AbortSignal.timeout(30_000) };
  * ```
  */
-export interface ByFilterOptions {
-  /** Aborts the request. */
-  signal?: AbortSignal;
-  /** `X-Cumulocity-Processing-Mode` of the request. */
-  processingMode?: ProcessingMode;
-  /** The clock for relative dates and ages in filters. @default new Date() */
-  now?: Date;
-}
+export type ByFilterOptions = FilterOptions;
 
 /**
  * The server's answer to a bulk update: done (200), or still running in the background (202).
@@ -38,18 +34,25 @@ export interface ByFilterResult {
   readonly inBackground: boolean;
 }
 
-function filterParams(resource: PagedResource, query: PagingQuery, verb: string, now: Date | undefined): QueryRecord {
+function filterParams(resource: PagedResource, query: PagingQuery, verb: string, options: ByFilterOptions): QueryRecord {
   if (query === undefined || query === null) {
     throw new InvalidInputError(`a filter is required: ${verb} ${resource.path} without one would hit every ${resource.name}`, { path: 'query' });
   }
-  const params = buildQueryParams(query, resource.querySpec ?? { resource: `${resource.name}s` }, now);
+  if (typeof resource.querySpec !== 'object' || resource.querySpec === null) {
+    throw new InvalidInputError("expected the resource's querySpec", { path: 'resource.querySpec' });
+  }
+  const params = buildQueryParams(query, resource.querySpec, options.now);
   const meaningful = Object.values(params).some((value) => (Array.isArray(value) ? value.some((item) => item !== '') : value !== ''));
   if (!meaningful) {
     throw new InvalidInputError(`a non-empty filter is required: ${verb} ${resource.path} without one would hit every ${resource.name}`, {
       path: 'query',
     });
   }
-  return params;
+  return withExtraParams(params, options.params);
+}
+
+function requestOptions(options: ByFilterOptions, params: QueryRecord): RequestOptions {
+  return { ...requestOverrides(options), params, ...(options.signal === undefined ? {} : { signal: options.signal }) };
 }
 
 /**
@@ -65,13 +68,9 @@ function filterParams(resource: PagedResource, query: PagingQuery, verb: string,
  * ```
  */
 export async function deleteByFilter(client: RestClient, resource: PagedResource, query: PagingQuery, options: ByFilterOptions = {}): Promise<void> {
-  const params = filterParams(resource, query, 'DELETE', options.now);
+  const params = filterParams(resource, query, 'DELETE', options);
   const path = await resolveResourcePath(client, resource.path, options.signal);
-  await client.delete(path, {
-    params,
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.processingMode === undefined ? {} : { processingMode: options.processingMode }),
-  });
+  await client.delete(path, requestOptions(options, params));
 }
 
 /**
@@ -93,17 +92,15 @@ export async function updateByFilter(
   body: Readonly<Record<string, unknown>>,
   options: ByFilterOptions = {},
 ): Promise<ByFilterResult> {
-  const params = filterParams(resource, query, 'PUT', options.now);
+  const params = filterParams(resource, query, 'PUT', options);
   if (typeof body !== 'object' || body === null || Array.isArray(body) || Object.keys(body).length === 0) {
     throw new InvalidInputError('expected a non-empty object, e.g. { status: "CLEARED" }', { path: 'body' });
   }
   const path = await resolveResourcePath(client, resource.path, options.signal);
   const response = await client.put<Response>(path, body, {
-    params,
+    ...requestOptions(options, params),
     responseType: 'response',
     contentType: resource.mediaType ?? 'application/json',
-    ...(options.signal === undefined ? {} : { signal: options.signal }),
-    ...(options.processingMode === undefined ? {} : { processingMode: options.processingMode }),
   });
   await response.body?.cancel();
   return { status: response.status, inBackground: response.status === 202 };

@@ -1,10 +1,10 @@
 import { encodePathSegment } from '../client/api-path.js';
-import type { ProcessingMode, RequestOptions } from '../client/options.js';
-import type { QueryParams } from '../client/query-string.js';
+import { requestOverrides } from '../client/call-options.js';
+import type { CallOptions, RequestOptions } from '../client/options.js';
 import type { RestClient } from '../client/rest-client-interface.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { resolveResourcePath } from '../paging/resource-path.js';
-import type { JsonObject } from '../paging/types.js';
+import { isPlainJson, type JsonObject } from '../json/json-types.js';
 import { idOf, type IdLike } from '../query/id-like.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import { runBulk, type BulkOptions } from './run-bulk.js';
@@ -27,40 +27,56 @@ export type BodySource =
   | { toJSON(): unknown };
 
 /**
- * Options of the object operations: the {@link BulkOptions} of the run (for an array) plus what
- * every request of it carries.
+ * Options of the object operations: the {@link BulkOptions} of the run (for an array) plus the
+ * {@link CallOptions} every request of it carries (`params`: query parameters such as
+ * `{ cascade: true }` when deleting managed objects).
  *
  * @example
  * ```ts
  * const options: ObjectOperationOptions = { workers: 10, processingMode: 'QUIESCENT', params: { cascade: true } };
  * ```
  */
-export interface ObjectOperationOptions extends BulkOptions {
-  /** `X-Cumulocity-Processing-Mode` of every request. */
-  processingMode?: ProcessingMode;
-  /** Query parameters of every request, e.g. `{ cascade: true }` when deleting managed objects. */
-  params?: QueryParams;
+export interface ObjectOperationOptions<R = JsonObject> extends BulkOptions, CallOptions {
+  /** Aborts the run: nothing new starts, and running requests are aborted. */
+  signal?: AbortSignal;
+  /**
+   * Turns plain-JSON input into a body source before it is rendered, e.g. into a model object
+   * so the input gets its conversions and validation (`(json) => new Alarm(client, json)`).
+   * For updates, `id` and `self` are taken out first. @default plain JSON is sent as it is
+   */
+  fromPlain?: (json: JsonObject) => BodySource;
+  /** Builds each result from the server's reply (also the `results` of a `BulkError`). @default the reply */
+  map?: (reply: unknown) => R;
 }
 
 type BodyKind = 'create' | 'update';
 
-/** An object literal or parsed JSON (from any realm), not a class instance, Map or array. */
-function isPlainJson(value: unknown): value is JsonObject {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value) as object | null;
-  return prototype === null || Object.getPrototypeOf(prototype) === null;
-}
-
-function callIfPresent(value: object, method: string): { body: unknown } | undefined {
+/** Calls a render method; its `InvalidInputError` (naming a field) is reported under the element's path. */
+function callIfPresent(value: object, method: string, path: string): { body: unknown } | undefined {
   const candidate = (value as Record<string, unknown>)[method];
-  return typeof candidate === 'function' ? { body: (candidate as () => unknown).call(value) } : undefined;
+  if (typeof candidate !== 'function') return undefined;
+  try {
+    return { body: (candidate as () => unknown).call(value) };
+  } catch (error) {
+    if (!(error instanceof InvalidInputError) || error.path === undefined || error.path.startsWith(path)) throw error;
+    throw new InvalidInputError(error.message.slice(error.path.length + 2), { path: `${path}.${error.path}`, cause: error });
+  }
 }
 
 /** The JSON body a source stands for; `id` and `self` of plain JSON are left out of updates (they name the target). */
-function bodyOf(source: unknown, kind: BodyKind, path: string): JsonObject {
+function bodyOf(input: unknown, kind: BodyKind, path: string, fromPlain?: (json: JsonObject) => BodySource): JsonObject {
+  let source = input;
+  if (isPlainJson(source) && kind === 'update') {
+    const { id: _id, self: _self, ...rest } = source;
+    source = rest;
+  }
+  if (isPlainJson(source) && fromPlain !== undefined) {
+    const plain = source;
+    source = callIfPresent({ fromPlain: () => fromPlain(plain) }, 'fromPlain', path)?.body;
+  }
   const rendered =
     typeof source === 'object' && source !== null
-      ? (callIfPresent(source, kind === 'create' ? 'toCreateJSON' : 'toUpdateJSON') ?? callIfPresent(source, 'toJSON'))
+      ? (callIfPresent(source, kind === 'create' ? 'toCreateJSON' : 'toUpdateJSON', path) ?? callIfPresent(source, 'toJSON', path))
       : undefined;
   if (rendered === undefined && !isPlainJson(source)) {
     const got = source === null ? 'null' : Array.isArray(source) ? 'an array' : typeof source === 'object' ? 'an object without toJSON()' : typeof source;
@@ -68,9 +84,7 @@ function bodyOf(source: unknown, kind: BodyKind, path: string): JsonObject {
   }
   const body = rendered === undefined ? source : rendered.body;
   if (!isPlainJson(body)) throw new InvalidInputError('must render to a JSON object', { path });
-  if (kind === 'create' || rendered !== undefined) return body;
-  const { id: _id, self: _self, ...rest } = body;
-  return rest;
+  return body;
 }
 
 /** `items[3]` for an element of an array, `item` for a single one. */
@@ -79,12 +93,12 @@ function pathOf(many: boolean, index: number, name: string): string {
 }
 
 /** Every request carries the caller's params and processing mode; bodies and replies use the resource's media type. */
-function requestOptions(resource: ResourceDescriptor, options: ObjectOperationOptions, signal: AbortSignal, withBody: boolean): RequestOptions {
+function requestOptions(resource: ResourceDescriptor, options: ObjectOperationOptions<unknown>, signal: AbortSignal, withBody: boolean): RequestOptions {
   const { mediaType } = resource;
   return {
+    ...requestOverrides(options),
     signal,
     ...(options.params === undefined ? {} : { params: options.params }),
-    ...(options.processingMode === undefined ? {} : { processingMode: options.processingMode }),
     ...(mediaType === undefined || !withBody ? {} : { accept: mediaType, contentType: mediaType }),
   };
 }
@@ -99,18 +113,45 @@ async function runPrepared<S, P, R>(
   sources: S | readonly S[],
   prepare: (source: S, path: string) => P,
   name: string,
-  send: (prepared: P, collectionPath: string, signal: AbortSignal) => Promise<R>,
-  options: ObjectOperationOptions,
+  send: (prepared: P, collectionPath: string, signal: AbortSignal) => Promise<unknown>,
+  options: ObjectOperationOptions<R>,
 ): Promise<R | R[]> {
   const many = Array.isArray(sources);
   const list: readonly S[] = many ? (sources as readonly S[]) : [sources as S];
-  const prepared = list.map((source, index) => prepare(source, pathOf(many, index, name)));
+  const prepared = prepareAll(list, (source, index) => prepare(source, pathOf(many, index, name)));
   if (many && list.length === 0) return [];
   // Resolved per target (the client caches the tenant id), so bad bulk options fail before any request.
+  const map = options.map ?? ((reply: unknown) => reply as R);
   const operation = async (_source: S, { index, signal }: { index: number; signal: AbortSignal }) =>
-    send(prepared[index] as P, await resolveResourcePath(client, resource.path, signal), signal);
+    map(await send(prepared[index] as P, await resolveResourcePath(client, resource.path, signal), signal));
   // runBulk reads only its own options (workers, abortOnErrors, onProgress, signal).
   return many ? runBulk(list, operation, options) : runBulk(list[0] as S, operation, options);
+}
+
+/**
+ * Prepares every element; bad elements are gathered into one `InvalidInputError` that lists
+ * each bad position (the first one's path is its `path`), so a caller fixes them all at once.
+ */
+function prepareAll<S, P>(list: readonly S[], prepare: (source: S, index: number) => P): P[] {
+  const prepared: P[] = [];
+  const bad: InvalidInputError[] = [];
+  list.forEach((source, index) => {
+    try {
+      prepared.push(prepare(source, index));
+    } catch (error) {
+      if (!(error instanceof InvalidInputError)) throw error;
+      bad.push(error);
+    }
+  });
+  const [first] = bad;
+  if (first === undefined) return prepared;
+  if (bad.length === 1) throw first;
+  const shown = bad.slice(0, 5).map((error) => error.message);
+  const more = bad.length > shown.length ? `; and ${bad.length - shown.length} more` : '';
+  throw new InvalidInputError(`${bad.length} of ${list.length} elements are invalid, nothing was sent: ${shown.join('; ')}${more}`, {
+    path: first.path,
+    cause: first,
+  });
 }
 
 function objectUrl(collectionPath: string, id: string): string {
@@ -133,21 +174,21 @@ function objectUrl(collectionPath: string, id: string): string {
  * created[1].id; // the second object's new id
  * ```
  */
-export function createObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, items: readonly BodySource[], options?: ObjectOperationOptions): Promise<R[]>;
-export function createObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, item: BodySource, options?: ObjectOperationOptions): Promise<R>;
+export function createObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, items: readonly BodySource[], options?: ObjectOperationOptions<R>): Promise<R[]>;
+export function createObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, item: BodySource, options?: ObjectOperationOptions<R>): Promise<R>;
 export function createObjects<R>(
   client: RestClient,
   resource: ResourceDescriptor,
   items: BodySource | readonly BodySource[],
-  options: ObjectOperationOptions = {},
+  options: ObjectOperationOptions<R> = {},
 ): Promise<R | R[]> {
   return runPrepared(
     client,
     resource,
     items,
-    (item, path) => bodyOf(item, 'create', path),
+    (item, path) => bodyOf(item, 'create', path, options.fromPlain),
     'item',
-    (body, collectionPath, signal) => client.post<R>(collectionPath, body, requestOptions(resource, options, signal, true)),
+    (body, collectionPath, signal) => client.post(collectionPath, body, requestOptions(resource, options, signal, true)),
     options,
   );
 }
@@ -164,21 +205,21 @@ export function createObjects<R>(
  * await updateObjects(client, inventory, [{ id: '1', name: 'Pump A' }, { id: '2', name: 'Pump B' }], { workers: 2 });
  * ```
  */
-export function updateObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, items: readonly BodySource[], options?: ObjectOperationOptions): Promise<R[]>;
-export function updateObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, item: BodySource, options?: ObjectOperationOptions): Promise<R>;
+export function updateObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, items: readonly BodySource[], options?: ObjectOperationOptions<R>): Promise<R[]>;
+export function updateObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, item: BodySource, options?: ObjectOperationOptions<R>): Promise<R>;
 export function updateObjects<R>(
   client: RestClient,
   resource: ResourceDescriptor,
   items: BodySource | readonly BodySource[],
-  options: ObjectOperationOptions = {},
+  options: ObjectOperationOptions<R> = {},
 ): Promise<R | R[]> {
   return runPrepared(
     client,
     resource,
     items,
-    (item, path) => ({ id: idOf(item, `${path}.id`), body: bodyOf(item, 'update', path) }),
+    (item, path) => ({ id: idOf(item, `${path}.id`), body: bodyOf(item, 'update', path, options.fromPlain) }),
     'item',
-    ({ id, body }, collectionPath, signal) => client.put<R>(objectUrl(collectionPath, id), body, requestOptions(resource, options, signal, true)),
+    ({ id, body }, collectionPath, signal) => client.put(objectUrl(collectionPath, id), body, requestOptions(resource, options, signal, true)),
     options,
   );
 }
@@ -198,24 +239,24 @@ export function applyToObjects<R = JsonObject>(
   resource: ResourceDescriptor,
   body: BodySource,
   targets: readonly IdLike[],
-  options?: ObjectOperationOptions,
+  options?: ObjectOperationOptions<R>,
 ): Promise<R[]>;
-export function applyToObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, body: BodySource, target: IdLike, options?: ObjectOperationOptions): Promise<R>;
+export function applyToObjects<R = JsonObject>(client: RestClient, resource: ResourceDescriptor, body: BodySource, target: IdLike, options?: ObjectOperationOptions<R>): Promise<R>;
 export async function applyToObjects<R>(
   client: RestClient,
   resource: ResourceDescriptor,
   body: BodySource,
   targets: IdLike | readonly IdLike[],
-  options: ObjectOperationOptions = {},
+  options: ObjectOperationOptions<R> = {},
 ): Promise<R | R[]> {
-  const json = bodyOf(body, 'update', 'body');
+  const json = bodyOf(body, 'update', 'body', options.fromPlain);
   return runPrepared(
     client,
     resource,
     targets,
     (target, path) => idOf(target, path),
     'target',
-    (id, collectionPath, signal) => client.put<R>(objectUrl(collectionPath, id), json, requestOptions(resource, options, signal, true)),
+    (id, collectionPath, signal) => client.put(objectUrl(collectionPath, id), json, requestOptions(resource, options, signal, true)),
     options,
   );
 }

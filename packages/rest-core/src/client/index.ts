@@ -1,6 +1,7 @@
 export { CumulocityRestClient } from './rest-client.js';
 export type { RestClient } from './rest-client-interface.js';
 export type {
+  CallOptions,
   FetchFunction,
   ProcessingMode,
   RequestOptions,

@@ -54,32 +54,48 @@ export interface RestClientOptions {
 export type ResponseType = 'json' | 'text' | 'bytes' | 'stream' | 'response';
 
 /**
- * Per-call options; they override the client's for one request.
+ * What every call of the SDK accepts, last, to override the client's settings for that call: the
+ * base of every options type (requests, paging, counts, bulk runs, model object methods).
+ *
+ * @example
+ * ```ts
+ * await alarms.getAll({ status: 'ACTIVE' }, { signal: AbortSignal.timeout(30_000), headers: { 'X-Trace': 'abc' } });
+ * ```
+ */
+export interface CallOptions {
+  /** Aborts the call, its retries and its waits. */
+  signal?: AbortSignal;
+  /** Per-attempt timeout in milliseconds; `false` disables. @default the client's (60 s) */
+  timeout?: number | false;
+  /** Timeout of the whole call with all its retries and waits; `false` disables. @default the client's (none) */
+  totalTimeout?: number | false;
+  /** Retry policy for this call. @default the client's */
+  retry?: RetryOption;
+  /** Extra headers for this call (values must not contain CR or LF). */
+  headers?: Readonly<Record<string, string>>;
+  /** `X-Cumulocity-Processing-Mode` for this call's writes. @default the client's */
+  processingMode?: ProcessingMode;
+  /**
+   * Extra query parameters, sent unchanged (arrays repeat the key; `undefined` dropped): the
+   * escape hatch for parameters an API accepts that a filter type does not declare.
+   */
+  params?: QueryParams;
+}
+
+/**
+ * Per-call options of the low-level request methods ({@link CallOptions} plus how the body and
+ * the reply are typed).
  *
  * @example
  * ```ts
  * await client.get('/inventory/managedObjects', { params: { type: 'c8y_Device' }, signal, timeout: 5_000 });
  * ```
  */
-export interface RequestOptions {
-  /** Query parameters (arrays repeat the key; `Date` → ISO 8601; `undefined` dropped). */
-  params?: QueryParams;
-  /** Extra headers for this call. */
-  headers?: Readonly<Record<string, string>>;
+export interface RequestOptions extends CallOptions {
   /** `Accept` header. @default 'application/json' */
   accept?: string;
   /** `Content-Type` of a JSON body. @default 'application/json' */
   contentType?: string;
-  /** `X-Cumulocity-Processing-Mode` for this call. */
-  processingMode?: ProcessingMode;
-  /** Aborts the call, its retries and its waits. */
-  signal?: AbortSignal;
-  /** Per-attempt timeout for this call. */
-  timeout?: number | false;
-  /** Total timeout for this call. */
-  totalTimeout?: number | false;
-  /** Retry policy for this call. */
-  retry?: RetryOption;
   /** How to read the reply body. @default 'json' */
   responseType?: ResponseType;
 }

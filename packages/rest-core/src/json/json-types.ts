@@ -33,3 +33,15 @@ export interface JsonObject {
 export function isJsonObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * Whether `value` is an object literal or parsed JSON (from any realm: a vm context, an iframe),
+ * not a class instance, `Map` or array.
+ * @internal
+ * @example isPlainJson(JSON.parse('{"a":1}')) // true
+ */
+export function isPlainJson(value: unknown): value is JsonObject {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  return prototype === null || Object.getPrototypeOf(prototype) === null;
+}

@@ -13,11 +13,14 @@ export { resolveResourcePath } from './resource-path.js';
 export { count, createPagedIterable, getAll, select } from './select.js';
 export type {
   CountOptions,
+  FilterOptions,
+  InlinePagingOptions,
   JsonObject,
   Page,
   PagedIterable,
   PagedResource,
   PageStatistics,
+  PagingOptions,
   PagingQuery,
   SelectOptions,
 } from './types.js';

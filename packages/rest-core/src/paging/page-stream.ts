@@ -1,3 +1,4 @@
+import type { CallOptions } from '../client/options.js';
 import type { QueryParams } from '../client/query-string.js';
 import type { RestClient } from '../client/rest-client-interface.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
@@ -35,6 +36,8 @@ export interface PageStreamPlan {
   /** Yield pages in page order (else in completion order). */
   readonly ordered: boolean;
   readonly signal: AbortSignal | undefined;
+  /** What every page request carries besides paging: headers, timeouts, retry policy. */
+  readonly request?: CallOptions;
 }
 
 type Settled = { readonly ok: true; readonly reply: CollectionReply } | { readonly ok: false; readonly error: unknown };
@@ -91,7 +94,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
       },
     };
     return client
-      .get(path, { params: query, signal: controller.signal, ...(accept === undefined ? {} : { accept }) })
+      .get(path, { ...plan.request, params: query, signal: controller.signal, ...(accept === undefined ? {} : { accept }) })
       .then(
         (body): Settled => {
           try {

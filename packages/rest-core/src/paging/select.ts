@@ -5,7 +5,8 @@ import { buildQueryParams } from '../query/build.js';
 import { impliesOrdering } from '../query/ordering.js';
 import { effectivePageSize, MAX_PAGE_SIZE } from '../query/page-size.js';
 import type { QueryRecord } from '../query/query-record.js';
-import type { QuerySpec } from '../query/query-spec.js';
+import { withExtraParams } from '../query/extra-params.js';
+import { requestOverrides } from '../client/call-options.js';
 import { splitReservedKeys } from '../query/reserved.js';
 import { compileAsValues, type AsValues, type ValuesOf } from './as-values.js';
 import { describeUrl, readCollectionReply } from './envelope.js';
@@ -28,10 +29,6 @@ function positiveInteger(value: unknown, path: string): number | undefined {
   return value;
 }
 
-function querySpecOf(resource: PagedResource): QuerySpec {
-  return resource.querySpec ?? { resource: `${resource.name}s` };
-}
-
 function checkResource(resource: PagedResource): void {
   if (typeof resource !== 'object' || resource === null || typeof resource.path !== 'string' || !resource.path.startsWith('/')) {
     throw new InvalidInputError('expected a resource descriptor with a path starting with "/"', { path: 'resource' });
@@ -39,13 +36,22 @@ function checkResource(resource: PagedResource): void {
   if (typeof resource.collectionKey !== 'string' || resource.collectionKey === '') {
     throw new InvalidInputError('expected a resource descriptor with a collectionKey', { path: 'resource.collectionKey' });
   }
+  if (typeof resource.querySpec !== 'object' || resource.querySpec === null) {
+    throw new InvalidInputError(
+      "expected the resource's querySpec: without it, filter aliases would be sent unchanged and ignored by the server",
+      { path: 'resource.querySpec' },
+    );
+  }
 }
 
-/** Filters → query parameters; reserved keys in a filter object come out as options. */
-function splitQuery(resource: PagedResource, query: PagingQuery, now: Date | undefined): { params: QueryRecord; inline: Record<string, unknown> } {
-  if (query === undefined || query === null) return { params: {}, inline: {} };
+/**
+ * Filters → query parameters; reserved keys in a filter object come out as options. No filters
+ * still go through the spec, which may add a fixed criterion (devices only, groups only).
+ */
+export function splitQuery(resource: PagedResource, query: PagingQuery, now: Date | undefined): { params: QueryRecord; inline: Record<string, unknown> } {
+  if (query === undefined || query === null) return { params: buildQueryParams({}, resource.querySpec, now), inline: {} };
   if (typeof query === 'string') {
-    const params = buildQueryParams(query, querySpecOf(resource), now);
+    const params = buildQueryParams(query, resource.querySpec, now);
     const inline: Record<string, unknown> = {};
     // Paging parameters written into a raw expression are paging options, not filters.
     for (const key of ['pageSize', 'currentPage'] as const) {
@@ -67,7 +73,7 @@ function splitQuery(resource: PagedResource, query: PagingQuery, now: Date | und
     if (key === 'map' || key === 'ordered') inline[key] = value;
     else rest[key] = value;
   }
-  return { params: buildQueryParams(rest, querySpecOf(resource), now), inline };
+  return { params: buildQueryParams(rest, resource.querySpec, now), inline };
 }
 
 function mergeOptions(inline: Record<string, unknown>, options: Record<string, unknown>): Record<string, unknown> {
@@ -108,13 +114,14 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
     plan: {
       client,
       resource,
-      params,
+      params: withExtraParams(params, merged.params),
       pageSize,
       limit: limit === Number.POSITIVE_INFINITY ? undefined : limit,
       startPage,
       workers,
       ordered: merged.ordered ?? impliesOrdering(params),
       signal,
+      request: requestOverrides(merged),
     },
     transform,
   };
@@ -186,6 +193,7 @@ export function select<T>(
   options: SelectOptions<T> & { map: (json: JsonObject) => T; asValues?: undefined },
 ): PagedIterable<T>;
 export function select(client: RestClient, resource: PagedResource, query?: PagingQuery, options?: SelectOptions<JsonObject>): PagedIterable<JsonObject>;
+export function select(client: RestClient, resource: PagedResource, query?: PagingQuery, options?: SelectOptions<unknown>): PagedIterable<unknown>;
 export function select(client: RestClient, resource: PagedResource, query?: PagingQuery, options?: SelectOptions<unknown>): PagedIterable<unknown> {
   const { plan, transform } = prepare(client, resource, query, options);
   return createPagedIterable(async function* () {
@@ -238,9 +246,9 @@ export async function getAll(client: RestClient, resource: PagedResource, query?
  */
 export async function count(client: RestClient, resource: PagedResource, query?: PagingQuery, options: CountOptions = {}): Promise<number> {
   checkResource(resource);
-  const { params } = splitQuery(resource, query, options.now);
+  const params = withExtraParams(splitQuery(resource, query, options.now).params, options.params);
   const { signal } = options;
-  const signalOption = signal === undefined ? {} : { signal };
+  const signalOption = { ...requestOverrides(options), ...(signal === undefined ? {} : { signal }) };
   if (resource.countPath !== undefined) {
     const path = await resolveResourcePath(client, resource.countPath, signal);
     const text = await client.get<string>(path, { params, accept: 'text/plain, application/json', responseType: 'text', ...signalOption });
@@ -259,7 +267,9 @@ export async function count(client: RestClient, resource: PagedResource, query?:
   if (typeof total === 'number' && Number.isInteger(total) && total >= 0) return total;
   if (options.withoutTotals === 'iterate') {
     let counted = 0;
-    const plan: PageStreamPlan = { client, resource, path, params, pageSize: MAX_PAGE_SIZE, limit: undefined, startPage: 1, workers: 1, ordered: false, signal };
+    const plan: PageStreamPlan = {
+      client, resource, path, params, pageSize: MAX_PAGE_SIZE, limit: undefined, startPage: 1, workers: 1, ordered: false, signal, request: requestOverrides(options),
+    };
     for await (const page of streamPages(plan)) counted += page.items.length;
     return counted;
   }

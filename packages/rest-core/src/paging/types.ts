@@ -1,3 +1,4 @@
+import type { CallOptions } from '../client/options.js';
 import type { QuerySpec } from '../query/query-spec.js';
 import type { ResourceDescriptor } from '../resource/resource-descriptor.js';
 import type { AsValues } from './as-values.js';
@@ -6,24 +7,18 @@ import type { JsonObject } from '../json/json-types.js';
 export type { JsonObject } from '../json/json-types.js';
 
 /**
- * A resource the paging engine can read: a {@link ResourceDescriptor} plus, optionally, how its
- * filters map to query parameters and its default page size. A plain `ResourceDescriptor` works
- * too (filters then pass through unchanged, page size 1000).
+ * A resource the paging engine can read: a {@link ResourceDescriptor} plus how its filters map
+ * to query parameters (required: without its spec a resource's aliases such as `after` would be
+ * sent unchanged and ignored by the server) and its default page size.
  *
  * @example
  * ```ts
- * const events: PagedResource = {
- *   name: 'event',
- *   path: '/event/events',
- *   collectionKey: 'events',
- *   collectionMediaType: 'application/vnd.com.nsn.cumulocity.eventcollection+json',
- *   querySpec: eventQuerySpec,
- * };
+ * const events: PagedResource = { ...Resources.event, querySpec: eventQuerySpec };
  * ```
  */
 export interface PagedResource extends ResourceDescriptor {
-  /** How filter objects become query parameters (aliases, dates, …). @default pass-through */
-  readonly querySpec?: QuerySpec;
+  /** How filter objects become query parameters (aliases, dates, ids, fixed criteria). */
+  readonly querySpec: QuerySpec;
   /** The page size when the caller names none (1…2000). @default 1000 */
   readonly defaultPageSize?: number;
 }
@@ -37,7 +32,7 @@ export interface PagedResource extends ResourceDescriptor {
  * const raw: PagingQuery = "q=$filter=name eq 'M01' $orderby=lastUpdated";
  * ```
  */
-export type PagingQuery = string | Readonly<Record<string, unknown>> | undefined;
+export type PagingQuery = string | object | undefined;
 
 /**
  * `statistics` of a collection reply, as the server sent it. Under normal paging `currentPage`
@@ -105,15 +100,29 @@ export interface PagedIterable<T> extends AsyncIterable<T> {
 }
 
 /**
- * Paging and result options of `select` and `getAll`. They may also be given inside a filter
- * object (`{ type: 'x', limit: 10 }`); giving one in both places is an `InvalidInputError`.
+ * Options of every call that turns filters into a query: {@link CallOptions} plus the clock for
+ * relative dates and ages.
  *
  * @example
  * ```ts
- * const options: SelectOptions<JsonObject> = { limit: null, pageSize: 500, workers: 8, signal: AbortSignal.timeout(60_000) };
+ * const options: FilterOptions = { now: new Date('2025-06-15T12:00:00Z'), signal };
  * ```
  */
-export interface SelectOptions<T = JsonObject> {
+export interface FilterOptions extends CallOptions {
+  /** The clock for relative dates and ages in filters (`maxAge: '1d'`, `'today'`). @default new Date() */
+  now?: Date;
+}
+
+/**
+ * Paging options that may also be given inside a filter object (`{ type: 'x', limit: 10 }`);
+ * giving one in both places is an `InvalidInputError`.
+ *
+ * @example
+ * ```ts
+ * const inline: InlinePagingOptions = { limit: 100, pageSize: 50, workers: 4 };
+ * ```
+ */
+export interface InlinePagingOptions {
   /** How many items in total: omitted or `null` = everything. */
   limit?: number | null;
   /** Items per request (1…2000). Never larger than `limit`. @default the resource's, else 1000 */
@@ -122,19 +131,40 @@ export interface SelectOptions<T = JsonObject> {
   currentPage?: number;
   /** Page requests in flight at once (also the most pages held in memory). @default 1 */
   workers?: number;
-  /** Aborts every request in flight; the iteration rejects with the signal's reason. */
-  signal?: AbortSignal;
-  /** Builds each item from its JSON (e.g. a model object). Skipped under `asValues`. @default the raw JSON */
-  map?: (json: JsonObject) => T;
   /** Values or tuples instead of objects: `'path'` or `['p1', ['p2', default], …]`. */
   asValues?: AsValues;
+}
+
+/**
+ * Paging and result options of `select` and `getAll` (also of the resource APIs).
+ * `signal` aborts every request in flight and the iteration rejects with its reason; the other
+ * {@link CallOptions} apply to every page request.
+ *
+ * @example
+ * ```ts
+ * const options: PagingOptions = { limit: null, pageSize: 500, workers: 8, signal: AbortSignal.timeout(60_000) };
+ * ```
+ */
+export interface PagingOptions extends FilterOptions, InlinePagingOptions {
   /**
    * Keep server order (`true`) or yield pages as they arrive (`false`). @default detected: `true`
    * when the query has `revert`, `ascending` or an `$orderby` in `query`/`q`.
    */
   ordered?: boolean;
-  /** The clock for relative dates and ages in filters (`maxAge: '1d'`, `'today'`). @default new Date() */
-  now?: Date;
+}
+
+/**
+ * {@link PagingOptions} plus `map`, which builds each item (the free functions `select` and
+ * `getAll`; resource APIs build their model objects themselves).
+ *
+ * @example
+ * ```ts
+ * const options: SelectOptions<ManagedObject> = { workers: 8, map: (json) => ManagedObject.fromJSON(client, json) };
+ * ```
+ */
+export interface SelectOptions<T = JsonObject> extends PagingOptions {
+  /** Builds each item from its JSON (e.g. a model object). Skipped under `asValues`. @default the raw JSON */
+  map?: (json: JsonObject) => T;
 }
 
 /**
@@ -145,14 +175,10 @@ export interface SelectOptions<T = JsonObject> {
  * await count(client, alarms, { status: 'ACTIVE' }, { signal });
  * ```
  */
-export interface CountOptions {
-  /** Aborts the request. */
-  signal?: AbortSignal;
+export interface CountOptions extends FilterOptions {
   /**
    * When the server gives no total (users with only inventory roles get `null` totals): `'error'`
    * throws a `ResponseFormatError`, `'iterate'` counts by reading every page. @default 'error'
    */
   withoutTotals?: 'error' | 'iterate';
-  /** The clock for relative dates and ages in filters. @default new Date() */
-  now?: Date;
 }

@@ -106,7 +106,7 @@ function strings(value: unknown, key: string): string[] {
  * ```
  */
 export function buildQueryParams(
-  filters: string | Readonly<Record<string, unknown>>,
+  filters: string | object,
   spec: QuerySpec,
   now: Date = new Date(),
 ): QueryRecord {
@@ -116,7 +116,8 @@ export function buildQueryParams(
   }
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidInputError('must be a valid Date', { path: 'now' });
 
-  const entries = Object.entries(filters).filter(([, value]) => value !== undefined && value !== null);
+  const record = filters as Readonly<Record<string, unknown>>;
+  const entries = Object.entries(record).filter(([, value]) => value !== undefined && value !== null);
   for (const [key] of entries) {
     if (isReservedQueryKey(key)) {
       throw new InvalidInputError('is a paging option, not a filter: take it out first (RESERVED_QUERY_KEYS)', { path: key });
@@ -152,8 +153,8 @@ export function buildQueryParams(
   const has = (target: string) => keysByTarget.has(target);
   const keyOf = (target: string) => keysByTarget.get(target)?.[0] ?? target;
 
-  const minAge = filters['minAge'];
-  const maxAge = filters['maxAge'];
+  const minAge = record['minAge'];
+  const maxAge = record['maxAge'];
   if (own(spec.ages, 'minAge') !== undefined && minAge !== undefined && minAge !== null && maxAge !== undefined && maxAge !== null) {
     if (toDurationMs(minAge as DurationLike, 'minAge') > toDurationMs(maxAge as DurationLike, 'maxAge')) {
       throw new InvalidInputError(`is larger than 'maxAge': nothing can be older than ${String(minAge)} and younger than ${String(maxAge)}`, {

@@ -2,6 +2,7 @@
 // Only dates.ts, durations.ts and build.ts import luxon; odata, raw, page size, specs and
 // reserved keys do not.
 export { buildQueryParams } from './build.js';
+export { defineQuery, type QueryDeclaration, type TimeRange } from './define-query.js';
 export { toIsoDate, type DateLike, type ToIsoDateOptions } from './dates.js';
 export { toDurationMs, type DurationLike } from './durations.js';
 export type {

@@ -1,3 +1,6 @@
+/** Brands a {@link QuerySpec} with its filter type; exists only in types. */
+declare const filterType: unique symbol;
+
 /**
  * How one resource's filter options map to its REST query parameters: plain data, read by
  * {@link buildQueryParams}. Each context package passes the spec of its resource (the
@@ -18,7 +21,12 @@
  * // { source: '7', dateFrom: '2025-01-01T00:00:00.000Z' }
  * ```
  */
-export interface QuerySpec {
+export interface QuerySpec<F extends object = object> {
+  /**
+   * Type-only: the filter type this spec reads ({@link defineQuery} sets it), so a resource API
+   * infers its filters from its spec. Never present at run time.
+   */
+  readonly [filterType]?: F;
   /** The resource's name in error messages, e.g. `events`. */
   readonly resource: string;
   /** Alternative option name → REST parameter, e.g. `{ after: 'dateFrom', fragment: 'fragmentType' }`. */

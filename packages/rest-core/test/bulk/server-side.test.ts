@@ -4,7 +4,7 @@ import { isCumulocityError, type BulkError } from '../../src/index.js';
 import { deleteByFilter, postInChunks, updateByFilter, type Chunk } from '../../src/bulk/index.js';
 import type { BulkProgress } from '../../src/bulk/index.js';
 import type { PagedResource } from '../../src/paging/index.js';
-import { alarmQuerySpec, eventQuerySpec } from '../../src/query/index.js';
+import { alarmQuerySpec, eventQuerySpec, measurementQuerySpec } from '../../src/query/index.js';
 import { base, recordingClient, requests, useNockWire } from './helpers.js';
 
 const client = recordingClient;
@@ -16,6 +16,7 @@ const measurements: PagedResource = {
   collectionKey: 'measurements',
   mediaType: 'application/vnd.com.nsn.cumulocity.measurement+json',
   collectionMediaType: collectionType,
+  querySpec: measurementQuerySpec,
 };
 const events: PagedResource = { name: 'event', path: '/event/events', collectionKey: 'events', querySpec: eventQuerySpec };
 const alarms: PagedResource = {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock';
 import { CumulocityRestClient } from '../../src/index.js';
 import { count, getAll, select, type PagedResource } from '../../src/paging/index.js';
-import { alarmQuerySpec, eventQuerySpec } from '../../src/query/index.js';
+import { alarmQuerySpec, eventQuerySpec, userQuerySpec } from '../../src/query/index.js';
 import { testAuth } from '../client/test-auth.js';
 
 const base = 'https://t100.example.com';
@@ -22,7 +22,7 @@ const alarms: PagedResource = {
   countPath: '/alarm/alarms/count',
   querySpec: alarmQuerySpec,
 };
-const users: PagedResource = { name: 'user', path: '/user/{tenantId}/users', collectionKey: 'users', defaultPageSize: 5 };
+const users: PagedResource = { name: 'user', path: '/user/{tenantId}/users', collectionKey: 'users', defaultPageSize: 5, querySpec: userQuerySpec };
 
 const ev = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => ({ id: String(from + index) }));
 const envelope = (items: unknown[], currentPage: number, pageSize: number, key = 'events') => ({

@@ -1,0 +1,272 @@
+import { encodePathSegment } from '../client/api-path.js';
+import type { CallOptions } from '../client/options.js';
+import type { RestClient } from '../client/rest-client-interface.js';
+import {
+  applyToObjects,
+  createObjects,
+  deleteObjects,
+  updateObjects,
+  type BodySource,
+  type ObjectOperationOptions,
+} from '../bulk/object-operations.js';
+import { deleteByFilter, updateByFilter, type ByFilterOptions, type ByFilterResult } from '../bulk/by-filter.js';
+import { ResponseFormatError } from '../errors/response-format-error.js';
+import { isJsonObject, type JsonObject } from '../json/json-types.js';
+import type { AsValues, ValuesOf } from '../paging/as-values.js';
+import { resolveResourcePath } from '../paging/resource-path.js';
+import { count, select } from '../paging/select.js';
+import type { CountOptions, FilterOptions, InlinePagingOptions, PagedIterable, PagedResource, PagingOptions } from '../paging/types.js';
+import { idOf, type IdLike } from '../query/id-like.js';
+import type { QuerySpec } from '../query/query-spec.js';
+import type { ItemClass } from './item-class.js';
+import type { ResourceDescriptor } from './resource-descriptor.js';
+
+/**
+ * What a resource API is built from: the collection (path, media types, count endpoint), the
+ * query spec (which carries the filter type `F`) and the item class.
+ *
+ * @example
+ * ```ts
+ * const alarms: ResourceDefinition<AlarmFilters, Alarm, AlarmInit> = { resource: Resources.alarm, query: alarmQuery, item: Alarm };
+ * ```
+ */
+export interface ResourceDefinition<F extends object, T, I> {
+  /** Path, collection key, media types and count endpoint (see `Resources` in `@c8y/model`). */
+  readonly resource: ResourceDescriptor;
+  /** How filters become query parameters (see `defineQuery`). */
+  readonly query: QuerySpec<F>;
+  /** Builds items from replies and plain input. */
+  readonly item: ItemClass<T, I>;
+  /** Page size when the caller names none (1…2000). @default 1000 */
+  readonly defaultPageSize?: number;
+}
+
+/**
+ * A query of a resource API: its typed filters (a key the resource does not declare is a compile
+ * error; pass such parameters in `options.params`), optionally with paging options inline, or a
+ * raw query expression sent as written (`"type=x&source=1"`).
+ *
+ * @example
+ * ```ts
+ * const query: FilterQuery<AlarmFilters> = { status: 'ACTIVE', maxAge: '1d', limit: 100 };
+ * ```
+ */
+export type FilterQuery<F> = string | (F & InlinePagingOptions);
+
+/**
+ * Every operation a resource API can offer, typed by the resource's filters `F`, items `T` and
+ * init objects `I`. A context publishes the ones its REST API supports (see
+ * `defineResourceApi`); its own methods can use all of them through `this.operations`.
+ *
+ * Input may be model objects or plain JSON (which goes through the item class, so it is
+ * converted and validated like a model object); results are model objects, or values under
+ * `asValues`. Arrays run as bulk operations: `workers`, `onProgress`, input order, one
+ * `BulkError`; bad input is refused before any request.
+ *
+ * @example
+ * ```ts
+ * const operations = new ResourceOperations(client, { resource: Resources.alarm, query: alarmQuery, item: Alarm });
+ * const active = await operations.getAll({ status: 'ACTIVE' });
+ * ```
+ */
+export class ResourceOperations<F extends object, T, I> {
+  readonly #client: RestClient;
+  readonly #definition: ResourceDefinition<F, T, I>;
+  readonly #paged: PagedResource;
+
+  constructor(client: RestClient, definition: ResourceDefinition<F, T, I>) {
+    this.#client = client;
+    this.#definition = definition;
+    this.#paged = {
+      ...definition.resource,
+      querySpec: definition.query,
+      ...(definition.defaultPageSize === undefined ? {} : { defaultPageSize: definition.defaultPageSize }),
+    };
+  }
+
+  /**
+   * One object by id (`GET <path>/<id>`; the id is path-encoded).
+   *
+   * @throws NotFoundError when it does not exist; `InvalidInputError` for an unusable id.
+   * @example
+   * ```ts
+   * const alarm = await alarms.get('4711');
+   * ```
+   */
+  async get(id: IdLike, options: CallOptions = {}): Promise<T> {
+    const { resource } = this.#definition;
+    const key = encodePathSegment(idOf(id, 'id'), 'id');
+    const path = `${await resolveResourcePath(this.#client, resource.path, options.signal)}/${key}`;
+    const reply = await this.#client.get(path, { ...options, ...(resource.mediaType === undefined ? {} : { accept: resource.mediaType }) });
+    return this.#build(reply, 'GET', path);
+  }
+
+  /**
+   * Reads the collection lazily: iterate it for items, `byPage()` for pages, `toArray()` for an
+   * array. Filters are typed; paging options may be given inline or in `options`: `limit`
+   * (omitted or `null` = all), `pageSize`, `workers` (concurrent page requests), `asValues`
+   * (values or tuples instead of objects). See the paging guide.
+   *
+   * @example
+   * ```ts
+   * for await (const alarm of alarms.select({ status: 'ACTIVE', maxAge: '1d' }, { workers: 4 })) console.log(alarm.text);
+   * for await (const [id, text] of alarms.select({ severity: 'MAJOR', asValues: ['id', 'text'] })) console.log(id, text);
+   * ```
+   */
+  select<const A extends AsValues>(query: F & InlinePagingOptions & { asValues: A }, options?: PagingOptions): PagedIterable<ValuesOf<JsonObject, A>>;
+  select<const A extends AsValues>(query: FilterQuery<F> | undefined, options: PagingOptions & { asValues: A }): PagedIterable<ValuesOf<JsonObject, A>>;
+  select(query?: FilterQuery<F>, options?: PagingOptions): PagedIterable<T>;
+  select(query?: FilterQuery<F>, options: PagingOptions = {}): PagedIterable<unknown> {
+    return select(this.#client, this.#paged, query, { ...options, map: (json) => this.#build(json, 'GET', this.#definition.resource.path) });
+  }
+
+  /**
+   * The whole collection (or `limit` items) as an array: `select(…).toArray()`.
+   *
+   * @example
+   * ```ts
+   * const critical = await alarms.getAll({ severity: 'CRITICAL', status: ['ACTIVE', 'ACKNOWLEDGED'] }, { workers: 4 });
+   * const texts = await alarms.getAll({ source: device }, { asValues: 'text' });
+   * ```
+   */
+  getAll<const A extends AsValues>(query: F & InlinePagingOptions & { asValues: A }, options?: PagingOptions): Promise<Array<ValuesOf<JsonObject, A>>>;
+  getAll<const A extends AsValues>(query: FilterQuery<F> | undefined, options: PagingOptions & { asValues: A }): Promise<Array<ValuesOf<JsonObject, A>>>;
+  getAll(query?: FilterQuery<F>, options?: PagingOptions): Promise<T[]>;
+  async getAll(query?: FilterQuery<F>, options?: PagingOptions): Promise<unknown[]> {
+    return this.select(query, options).toArray();
+  }
+
+  /**
+   * The newest matching item, or `undefined`: one request for one item, newest first (the
+   * resource's `revert` is set accordingly where it has one).
+   *
+   * @example
+   * ```ts
+   * const latest = await alarms.getLast({ source: device, type: 'c8y_UnavailabilityAlarm' });
+   * ```
+   */
+  async getLast(filters?: Omit<F, 'ascending' | 'revert'>, options?: FilterOptions): Promise<T | undefined> {
+    const newestFirst = this.#definition.query.ascendingRevert === undefined ? {} : { ascending: false };
+    const [last] = await this.select({ ...filters, ...newestFirst } as F, { ...options, limit: 1 }).toArray();
+    return last;
+  }
+
+  /**
+   * How many items match: the resource's count endpoint where it has one, else one
+   * `pageSize=1&withTotalPages=true` request.
+   *
+   * @example
+   * ```ts
+   * await alarms.count({ status: 'ACTIVE', severity: 'MAJOR' }); // GET /alarm/alarms/count?status=ACTIVE&severity=MAJOR
+   * ```
+   */
+  async count(filters?: F | string, options?: CountOptions): Promise<number> {
+    return count(this.#client, this.#paged, filters, options);
+  }
+
+  /**
+   * Creates one object or many (`POST <path>` each). Input is a model object or plain JSON (built
+   * with the item class first, so `time: 'now'` and `source: device` work and bad fields are
+   * refused before any request). Resolves the created objects, in input order.
+   *
+   * @example
+   * ```ts
+   * const alarm = await alarms.create({ type: 'cx_TooHot', text: 'Too hot', severity: 'MAJOR', source: device, time: 'now' });
+   * const many = await alarms.create(inits, { workers: 10, onProgress: ({ done, total }) => console.log(done, total) });
+   * ```
+   */
+  create(item: T | I, options?: ObjectOperationOptions<T>): Promise<T>;
+  create(items: readonly (T | I)[], options?: ObjectOperationOptions<T>): Promise<T[]>;
+  async create(items: T | I | readonly (T | I)[], options?: ObjectOperationOptions<T>): Promise<T | T[]> {
+    return createObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('POST', options));
+  }
+
+  /**
+   * Updates one object or many (`PUT <path>/<id>` each): model objects send only what changed;
+   * plain JSON names its target with `id` and is built with the item class (so it is validated).
+   * Resolves new objects holding the server's replies; the objects passed in are not modified.
+   *
+   * @example
+   * ```ts
+   * await alarms.update({ id: '4711', severity: 'MINOR' });
+   * alarm.text = 'Much too hot'; const [updated] = await alarms.update([alarm]);
+   * ```
+   */
+  update(item: T | (I & { readonly id: IdLike }), options?: ObjectOperationOptions<T>): Promise<T>;
+  update(items: readonly (T | (I & { readonly id: IdLike }))[], options?: ObjectOperationOptions<T>): Promise<T[]>;
+  async update(items: unknown, options?: ObjectOperationOptions<T>): Promise<T | T[]> {
+    return updateObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('PUT', options));
+  }
+
+  /**
+   * Sends the same change to one object or many (ids, `{ id }` objects, model objects). The
+   * change is a model object's changes or plain JSON built with the item class, rendered once.
+   *
+   * @example
+   * ```ts
+   * await alarms.applyTo({ status: 'ACKNOWLEDGED' }, ['11', '12', '13'], { workers: 3 });
+   * ```
+   */
+  applyTo(change: T | I, target: IdLike, options?: ObjectOperationOptions<T>): Promise<T>;
+  applyTo(change: T | I, targets: readonly IdLike[], options?: ObjectOperationOptions<T>): Promise<T[]>;
+  async applyTo(change: T | I, targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<T>): Promise<T | T[]> {
+    return applyToObjects(this.#client, this.#definition.resource, change as BodySource, targets as IdLike, this.#objectOptions('PUT', options));
+  }
+
+  /**
+   * Deletes one object or many (`DELETE <path>/<id>` each). Every id is checked before the first
+   * request; failures of a bulk delete come back together in one `BulkError`.
+   *
+   * @example
+   * ```ts
+   * await events.delete(staleIds, { workers: 10 });
+   * ```
+   */
+  delete(target: IdLike, options?: ObjectOperationOptions<never>): Promise<void>;
+  delete(targets: readonly IdLike[], options?: ObjectOperationOptions<never>): Promise<void>;
+  async delete(targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<never>): Promise<void> {
+    await deleteObjects(this.#client, this.#definition.resource, targets as IdLike, options);
+  }
+
+  /**
+   * Deletes every item matching the filters on the server (`DELETE <path>?<filters>`). A missing
+   * or empty filter is refused: it would delete the whole collection.
+   *
+   * @example
+   * ```ts
+   * await alarms.deleteBy({ source: device, status: 'CLEARED', before: '2025-01-01' });
+   * ```
+   */
+  async deleteBy(filters: F | string, options?: ByFilterOptions): Promise<void> {
+    await deleteByFilter(this.#client, this.#paged, filters, options);
+  }
+
+  /**
+   * Changes every item matching the filters on the server (`PUT <path>?<filters>` with `change`).
+   * Resolves whether the platform finished (200) or continues in the background (202).
+   *
+   * @example
+   * ```ts
+   * await alarms.updateBy({ source: device, status: 'ACTIVE' }, { status: 'CLEARED' });
+   * ```
+   */
+  async updateBy(filters: F | string, change: JsonObject, options?: ByFilterOptions): Promise<ByFilterResult> {
+    return updateByFilter(this.#client, this.#paged, filters, change, options);
+  }
+
+  /** Plain input goes through the item class; replies come back as items. */
+  #objectOptions(method: string, options: ObjectOperationOptions<T> = {}): ObjectOperationOptions<T> {
+    const { item, resource } = this.#definition;
+    return {
+      ...options,
+      fromPlain: (json) => new item(this.#client, json as I) as BodySource,
+      map: (reply) => this.#build(reply, method, resource.path),
+    };
+  }
+
+  #build(reply: unknown, method: string, path: string): T {
+    if (isJsonObject(reply)) return this.#definition.item.fromJSON(this.#client, reply);
+    const got = reply === undefined ? 'no body' : Array.isArray(reply) ? 'an array' : typeof reply;
+    throw new ResponseFormatError(`expected a ${this.#definition.resource.name} object, got ${got}`, { method, url: `${this.#client.baseUrl}${path}` });
+  }
+}
