@@ -88,7 +88,6 @@ export type { AttemptFailure, HttpMethod, RetryDecision, RetryOption, RetryPolic
 
 // Queries
 export {
-  alarmQuerySpec,
   applicationQuerySpec,
   auditRecordQuerySpec,
   binaryQuerySpec,
@@ -126,9 +125,6 @@ export {
   userQuerySpec,
 } from './query/index.js';
 export type {
-  AlarmFilters,
-  AlarmSeverityFilter,
-  AlarmStatusFilter,
   ApplicationFilters,
   ApplicationTypeFilter,
   AuditRecordFilters,

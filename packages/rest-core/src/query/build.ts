@@ -129,12 +129,27 @@ export function buildQueryParams(
     if (alias !== undefined) return [alias];
     if (key === 'ascending') {
       if (spec.ascendingRevert === undefined) {
-        throw new InvalidInputError(`${spec.resource} have no documented sort flag ('revert'), so 'ascending' is not supported`, { path: key });
+        throw new InvalidInputError(`is not supported: ${spec.resource} has no documented sort flag ('revert')`, { path: key });
       }
       return ['revert'];
     }
     return ownPair(spec.splits, key) ?? [key];
   };
+
+  if (spec.parameters !== undefined) {
+    const documented = new Set(spec.parameters);
+    for (const [key] of entries) {
+      const targets = spec.odata !== undefined && QUERY_OPTIONS.has(key) ? [spec.odata.param] : targetsOf(key);
+      const undocumented = targets.find((target) => !documented.has(target));
+      if (undocumented !== undefined) {
+        const mapped = undocumented === key ? '' : ` (sent as '${undocumented}')`;
+        throw new InvalidInputError(
+          `is not a parameter of ${spec.resource}${mapped}: the platform would ignore it; documented: ${spec.parameters.join(', ')}`,
+          { path: key },
+        );
+      }
+    }
+  }
 
   // One parameter, one name.
   const keysByTarget = new Map<string, string[]>();

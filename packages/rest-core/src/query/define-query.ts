@@ -44,6 +44,8 @@ export interface QueryDeclaration<F extends object> {
   readonly ascendingRevert?: boolean;
   /** The inventory query language (see {@link QuerySpec.odata}). */
   readonly odata?: QuerySpec['odata'];
+  /** The REST parameters the endpoint documents; filters mapping to others are refused (see {@link QuerySpec.parameters}). */
+  readonly parameters?: readonly string[];
 }
 
 const RANGES: Readonly<Record<TimeRange, { aliases: Record<string, string>; dates: string[]; ages?: Record<string, string> }>> = {

@@ -262,37 +262,6 @@ export interface EventFilters extends DateRangeFilters, CreatedRangeFilters, Upd
   withSourceAdditions?: boolean;
 }
 
-/** Alarm status values. @example const s: AlarmStatusFilter = 'ACTIVE'; */
-export type AlarmStatusFilter = 'ACTIVE' | 'ACKNOWLEDGED' | 'CLEARED';
-/** Alarm severity values. @example const s: AlarmSeverityFilter = 'MAJOR'; */
-export type AlarmSeverityFilter = 'CRITICAL' | 'MAJOR' | 'MINOR' | 'WARNING';
-
-/**
- * `GET|PUT|DELETE /alarm/alarms`, `GET /alarm/alarms/count`. Alarms come newest first; the API
- * documents no `revert`, so `ascending` is rejected.
- * @example const f: AlarmFilters = { source: device, status: ['ACTIVE', 'ACKNOWLEDGED'], createdAfter: 'today' };
- */
-export interface AlarmFilters extends DateRangeFilters, CreatedRangeFilters, UpdatedRangeFilters, OpenFilters {
-  /** Source object id or object. */
-  source?: IdLike;
-  /** Alarm type(s), comma-joined. */
-  type?: string | readonly string[];
-  /** Status(es), comma-joined. */
-  status?: AlarmStatusFilter | readonly AlarmStatusFilter[];
-  /** Severity(ies), comma-joined. */
-  severity?: AlarmSeverityFilter | readonly AlarmSeverityFilter[];
-  /** `true`: only cleared alarms; `false`: only uncleared. Do not combine with `status`. */
-  resolved?: boolean;
-  /** Also alarms of the source's child assets (needs `source`). */
-  withSourceAssets?: boolean;
-  /** Also alarms of the source's child devices (needs `source`). */
-  withSourceDevices?: boolean;
-  /** Also alarms of all the source's children (needs `source`). */
-  withSourceChildren?: boolean;
-  /** Also alarms of the source's child additions (needs `source`). */
-  withSourceAdditions?: boolean;
-}
-
 /**
  * `GET|DELETE /devicecontrol/operations`.
  * @example const f: OperationFilters = { deviceId: device, status: 'PENDING', ascending: false };

@@ -6,9 +6,6 @@ export { defineQuery, type QueryDeclaration, type TimeRange } from './define-que
 export { toIsoDate, type DateLike, type ToIsoDateOptions } from './dates.js';
 export { toDurationMs, type DurationLike } from './durations.js';
 export type {
-  AlarmFilters,
-  AlarmSeverityFilter,
-  AlarmStatusFilter,
   ApplicationFilters,
   ApplicationTypeFilter,
   AuditRecordFilters,
@@ -43,7 +40,6 @@ export type { ODataSpec, QuerySpec } from './query-spec.js';
 export { parseRawQuery } from './raw.js';
 export { isReservedQueryKey, RESERVED_QUERY_KEYS, splitReservedKeys, type ReservedQueryKey } from './reserved.js';
 export {
-  alarmQuerySpec,
   applicationQuerySpec,
   auditRecordQuerySpec,
   binaryQuerySpec,

@@ -55,6 +55,13 @@ export interface QuerySpec<F extends object = object> {
   readonly requires?: Readonly<Record<string, string>>;
   /** The inventory query language (`query`/`q`) and the options folded into it. */
   readonly odata?: ODataSpec;
+  /**
+   * The REST parameters the endpoint documents (OpenAPI spec). When given, a filter that maps to
+   * any other parameter is an `InvalidInputError`: the platform would silently ignore it (and a
+   * bulk update or delete would then hit more than asked). `options.params` is not checked.
+   * @default any parameter passes
+   */
+  readonly parameters?: readonly string[];
 }
 
 /**

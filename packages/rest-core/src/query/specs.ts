@@ -157,27 +157,6 @@ export const eventQuerySpec: QuerySpec = {
 };
 
 /**
- * `GET|PUT|DELETE /alarm/alarms` and `/alarm/alarms/count`: all date aliases and ages, `source`
- * id or object, `status`/`severity`/`type` arrays comma-joined; `withSource*` need `source`.
- * Alarms document no `revert` (newest first), so `ascending` is rejected.
- *
- * @example
- * ```ts
- * buildQueryParams({ status: ['ACTIVE', 'ACKNOWLEDGED'], severity: 'MAJOR' }, alarmQuerySpec);
- * // { status: 'ACTIVE,ACKNOWLEDGED', severity: 'MAJOR' }
- * ```
- */
-export const alarmQuerySpec: QuerySpec = {
-  resource: 'alarms',
-  aliases: { ...DATE_RANGE, ...CREATED_RANGE, ...UPDATED_RANGE },
-  dates: ALL_DATES,
-  ages: AGES,
-  ids: ['source'],
-  commaLists: ['status', 'severity', 'type'],
-  requires: WITH_SOURCE,
-};
-
-/**
  * `GET|DELETE /devicecontrol/operations`: `after/before`, ages, `ascending` (`revert=false` =
  * oldest first for operations), `fragment` → `fragmentType`, `deviceId`/`agentId`/`bulkOperationId`
  * take ids or objects.

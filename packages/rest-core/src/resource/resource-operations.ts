@@ -39,6 +39,13 @@ export interface ResourceDefinition<F extends object, T, I> {
   readonly item: ItemClass<T, I>;
   /** Page size when the caller names none (1…2000). @default 1000 */
   readonly defaultPageSize?: number;
+  /**
+   * Query specs of endpoints that take fewer parameters than the collection's GET (the OpenAPI
+   * spec often documents a shorter list for the count endpoint, PUT or DELETE by filter): with
+   * their `parameters`, a filter such an endpoint would ignore is refused instead of widening a
+   * bulk change. @default `query` for all
+   */
+  readonly queries?: { readonly count?: QuerySpec; readonly deleteBy?: QuerySpec; readonly updateBy?: QuerySpec };
 }
 
 /**
@@ -161,7 +168,7 @@ export class ResourceOperations<F extends object, T, I> {
    * ```
    */
   async count(filters?: F | string, options?: CountOptions): Promise<number> {
-    return count(this.#client, this.#paged, filters, options);
+    return count(this.#client, this.#pagedFor('count'), filters, options);
   }
 
   /**
@@ -238,7 +245,7 @@ export class ResourceOperations<F extends object, T, I> {
    * ```
    */
   async deleteBy(filters: F | string, options?: ByFilterOptions): Promise<void> {
-    await deleteByFilter(this.#client, this.#paged, filters, options);
+    await deleteByFilter(this.#client, this.#pagedFor('deleteBy'), filters, options);
   }
 
   /**
@@ -251,7 +258,12 @@ export class ResourceOperations<F extends object, T, I> {
    * ```
    */
   async updateBy(filters: F | string, change: JsonObject, options?: ByFilterOptions): Promise<ByFilterResult> {
-    return updateByFilter(this.#client, this.#paged, filters, change, options);
+    return updateByFilter(this.#client, this.#pagedFor('updateBy'), filters, change, options);
+  }
+
+  #pagedFor(operation: 'count' | 'deleteBy' | 'updateBy'): PagedResource {
+    const querySpec = this.#definition.queries?.[operation];
+    return querySpec === undefined ? this.#paged : { ...this.#paged, querySpec };
   }
 
   /** Plain input goes through the item class; replies come back as items. */

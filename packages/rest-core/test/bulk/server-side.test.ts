@@ -4,7 +4,7 @@ import { isCumulocityError, type BulkError } from '../../src/index.js';
 import { deleteByFilter, postInChunks, updateByFilter, type Chunk } from '../../src/bulk/index.js';
 import type { BulkProgress } from '../../src/bulk/index.js';
 import type { PagedResource } from '../../src/paging/index.js';
-import { alarmQuerySpec, eventQuerySpec, measurementQuerySpec } from '../../src/query/index.js';
+import { defineQuery, eventQuerySpec, measurementQuerySpec } from '../../src/query/index.js';
 import { base, recordingClient, requests, useNockWire } from './helpers.js';
 
 const client = recordingClient;
@@ -24,7 +24,8 @@ const alarms: PagedResource = {
   path: '/alarm/alarms',
   collectionKey: 'alarms',
   mediaType: 'application/vnd.com.nsn.cumulocity.alarm+json',
-  querySpec: alarmQuerySpec,
+  // A spec like the alarms package's (which rest-core does not know).
+  querySpec: defineQuery<Record<string, unknown>>({ resource: 'alarms', ranges: ['time', 'created', 'updated'], ids: ['source'], lists: ['status', 'severity', 'type'] }),
 };
 
 const reading = (n: number) => ({ source: { id: '42' }, time: '2025-01-01T00:00:00.000Z', type: 'c8y_T', c8y_T: { T: { value: n, unit: 'C' } } });
@@ -71,6 +72,29 @@ describe('postInChunks (measurement collection POST)', () => {
     expect(requests.map((request) => request.headers.get('x-cumulocity-processing-mode'))).toEqual(['QUIESCENT', 'QUIESCENT', 'QUIESCENT']);
   });
 
+  it.each([
+    [4, 2, [2, 2]],
+    [6, 3, [3, 3]],
+    [5, 5, [5]],
+    [1, 1, [1]],
+    [5, 2, [2, 2, 1]],
+  ])('%i items with chunkSize %i → exactly the chunks %j, no empty one', async (count, chunkSize, sizes) => {
+    const items = Array.from({ length: count }, (_, index) => reading(index));
+    const sent: number[] = [];
+    nock(base)
+      .post('/measurement/measurements')
+      .times(sizes.length)
+      .reply(201, (_uri, body) => {
+        const parsed = (typeof body === 'string' ? JSON.parse(body) : body) as { measurements: Array<{ c8y_T: { T: { value: number } } }> };
+        sent.push(parsed.measurements.length);
+        return { measurements: parsed.measurements.map((m) => ({ id: `m${m.c8y_T.T.value}` })) };
+      });
+    const created = await postInChunks(client(), measurements, items, { chunkSize });
+    expect(requests).toHaveLength(sizes.length);
+    expect(sent).toEqual(sizes); // one worker: chunks go in input order
+    expect(created.map((m) => m.id)).toEqual(items.map((_, index) => `m${index}`));
+  });
+
   it('sends nothing for no items; rejects a bad chunk size', async () => {
     expect(await postInChunks(client(), measurements, [])).toEqual([]);
     await expect(postInChunks(client(), measurements, [reading(1)], { chunkSize: 0 })).rejects.toThrow('chunkSize: must be an integer ≥ 1');
@@ -88,6 +112,12 @@ describe('deleteByFilter', () => {
   it('sends DELETE with the built filters', async () => {
     nock(base).delete('/event/events?source=42&type=c8y_Test&dateTo=2025-01-01T00%3A00%3A00.000Z').reply(204);
     await deleteByFilter(client(), events, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
+  });
+
+  it('measurements: fragment is sent as fragmentType (OAS: DELETE /measurement/measurements takes fragmentType)', async () => {
+    nock(base).delete('/measurement/measurements?source=42&fragmentType=c8y_T').reply(204);
+    await deleteByFilter(client(), measurements, { source: '42', fragment: 'c8y_T' });
+    expect(requests.map((request) => new URL(request.url).search)).toEqual(['?source=42&fragmentType=c8y_T']);
   });
 
   it('accepts a raw expression', async () => {

@@ -2,7 +2,7 @@ import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock';
 import { CumulocityRestClient } from '../../src/index.js';
 import { count, getAll, select, type PagedResource } from '../../src/paging/index.js';
-import { alarmQuerySpec, eventQuerySpec, userQuerySpec } from '../../src/query/index.js';
+import { defineQuery, eventQuerySpec, userQuerySpec } from '../../src/query/index.js';
 import { testAuth } from '../client/test-auth.js';
 
 const base = 'https://t100.example.com';
@@ -20,7 +20,8 @@ const alarms: PagedResource = {
   path: '/alarm/alarms',
   collectionKey: 'alarms',
   countPath: '/alarm/alarms/count',
-  querySpec: alarmQuerySpec,
+  // A spec like the alarms package's (which rest-core does not know).
+  querySpec: defineQuery<Record<string, unknown>>({ resource: 'alarms', ranges: ['time', 'created', 'updated'], ids: ['source'], lists: ['status', 'severity', 'type'] }),
 };
 const users: PagedResource = { name: 'user', path: '/user/{tenantId}/users', collectionKey: 'users', defaultPageSize: 5, querySpec: userQuerySpec };
 

@@ -5,7 +5,6 @@ import { buildQueryParams } from '../../src/query/build.js';
 import type { QuerySpec } from '../../src/query/query-spec.js';
 import { RESERVED_QUERY_KEYS } from '../../src/query/reserved.js';
 import {
-  alarmQuerySpec,
   applicationQuerySpec,
   auditRecordQuerySpec,
   binaryQuerySpec,
@@ -213,6 +212,11 @@ describe('buildQueryParams: measurements and series', () => {
     expect(wire({ ascending: false }, measurementQuerySpec)).toBe('?revert=true');
   });
 
+  it('fragment → fragmentType, the parameter OAS names for DELETE /measurement/measurements', () => {
+    expect(wire({ fragment: 'c8y_T' }, measurementQuerySpec)).toBe('?fragmentType=c8y_T');
+    expect(wire({ fragmentType: 'c8y_T' }, measurementQuerySpec)).toBe('?fragmentType=c8y_T');
+  });
+
   it('get_last contract: dateFrom=1970-01-01 is normalised', () => {
     expect(wire({ source: '1', dateFrom: '1970-01-01', revert: true }, measurementQuerySpec)).toBe(
       '?source=1&dateFrom=1970-01-01T00%3A00%3A00.000Z&revert=true',
@@ -246,34 +250,6 @@ describe('buildQueryParams: measurements and series', () => {
     expect(
       wire({ source: '1', series: ['c8y_T.T', 'c8y_H.H'], aggregationFunction: ['min', 'max'], aggregationType: 'HOURLY', ascending: false }, seriesQuerySpec),
     ).toBe('?source=1&series=c8y_T.T&series=c8y_H.H&aggregationFunction=min&aggregationFunction=max&aggregationType=HOURLY&revert=true');
-  });
-});
-
-describe('buildQueryParams: alarms', () => {
-  it('joins status, severity and type lists with commas', () => {
-    expect(wire({ source: '1', status: ['ACTIVE', 'ACKNOWLEDGED'], severity: 'MAJOR', type: ['a', 'b'] }, alarmQuerySpec)).toBe(
-      '?source=1&status=ACTIVE%2CACKNOWLEDGED&severity=MAJOR&type=a%2Cb',
-    );
-  });
-
-  it('rejects an empty list (it would match everything)', () => {
-    expect(errorOf(() => buildQueryParams({ status: [] }, alarmQuerySpec)).path).toBe('status');
-  });
-
-  it('rejects ascending: alarms document no revert', () => {
-    const error = errorOf(() => buildQueryParams({ ascending: true }, alarmQuerySpec));
-    expect(error.path).toBe('ascending');
-    expect(error.message).toContain('alarms');
-  });
-
-  it('has all three date ranges and ages', () => {
-    expect(wire({ createdAfter: '2025-01-01', updatedBefore: '2025-01-01', maxAge: '1d', resolved: false }, alarmQuerySpec)).toBe(
-      `?createdFrom=${JAN_1}&lastUpdatedTo=${JAN_1}&dateFrom=${ONE_DAY_AGO}&resolved=false`,
-    );
-  });
-
-  it('emits nothing it was not given (c8y_api leaked filter=<class filter>)', () => {
-    expect(buildQueryParams({ source: '1' }, alarmQuerySpec)).toEqual({ source: '1' });
   });
 });
 

@@ -1,0 +1,163 @@
+import { describe, expect, it } from '@jest/globals';
+import nock from 'nock';
+import {
+  defineQuery,
+  defineResourceApi,
+  InvalidInputError,
+  isCumulocityError,
+  type DateRangeFilters,
+  type IdLike,
+  type JsonObject,
+  type OrderFilters,
+  type RestClient,
+} from '../../src/index.js';
+import { base, recordingClient, requests, useNockWire } from '../bulk/helpers.js';
+
+// The resource API with a small item class of its own (rest-core knows no model): what a context
+// gets from declaring a resource, on the wire.
+
+useNockWire();
+
+interface NoteInit {
+  [key: string]: unknown;
+  text?: string;
+  source?: IdLike;
+}
+
+/** A minimal model class: validates `text`, converts `source`, tracks nothing. */
+class Note {
+  readonly json: JsonObject;
+  constructor(
+    readonly client?: RestClient,
+    init: NoteInit = {},
+  ) {
+    const { source, ...rest } = init;
+    if (rest.text !== undefined && typeof rest.text !== 'string') throw new InvalidInputError('must be a string', { path: 'text' });
+    this.json = { ...(rest as JsonObject), ...(source === undefined ? {} : { source: { id: typeof source === 'object' ? String(source.id) : String(source) } }) };
+  }
+  static fromJSON(client: RestClient | undefined, json: JsonObject): Note {
+    const note = new Note(client);
+    Object.assign(note.json, json);
+    return note;
+  }
+  get id(): string | undefined {
+    return typeof this.json.id === 'string' ? this.json.id : undefined;
+  }
+  toCreateJSON(): JsonObject {
+    return { ...this.json };
+  }
+  toUpdateJSON(): JsonObject {
+    const { id: _id, ...rest } = this.json;
+    return rest;
+  }
+}
+
+interface NoteFilters extends DateRangeFilters, OrderFilters {
+  source?: IdLike;
+  kind?: string | readonly string[];
+}
+
+const noteQuery = defineQuery<NoteFilters>({ resource: 'notes', ranges: ['time'], ids: ['source'], lists: ['kind'], ascendingRevert: true });
+const notes = { name: 'note', path: '/notes/{tenantId}/items', collectionKey: 'notes', mediaType: 'application/vnd.note+json' };
+const fixedQuery = defineQuery<NoteFilters>({ resource: 'pinned notes', ids: ['source'], odata: { param: 'query', requiredFragment: 'x_Pinned' } });
+
+class Notes extends defineResourceApi({
+  resource: notes,
+  query: noteQuery,
+  item: Note,
+  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'delete', 'deleteBy'],
+}) {}
+
+class PinnedNotes extends defineResourceApi({ resource: notes, query: fixedQuery, item: Note, operations: ['getAll', 'count'] }) {}
+
+const page = (items: object[], pageSize: number, currentPage = 1) => ({ notes: items, statistics: { pageSize, currentPage } });
+const now = new Date('2025-06-15T12:00:00.000Z');
+const urls = () => requests.map((request) => `${request.method} ${new URL(request.url).pathname}${new URL(request.url).search}`);
+
+describe('defineResourceApi', () => {
+  it('publishes exactly the declared operations', () => {
+    const api = new PinnedNotes(recordingClient()) as unknown as Record<string, unknown>;
+    expect(['getAll', 'count'].map((name) => typeof api[name])).toEqual(['function', 'function']);
+    expect(['get', 'select', 'create', 'update', 'delete', 'deleteBy', 'updateBy', 'applyTo', 'getLast'].map((name) => api[name])).toEqual(
+      Array.from({ length: 9 }, () => undefined),
+    );
+  });
+
+  it('refuses an unknown operation name and a missing client', () => {
+    expect(() => defineResourceApi({ resource: notes, query: noteQuery, item: Note, operations: ['list' as never] })).toThrow(/unknown operation "list"/);
+    expect(() => new Notes(undefined as never)).toThrow(/expected a client/);
+  });
+});
+
+describe('the operations on the wire', () => {
+  it('a spec with a fixed criterion applies it even without filters (all pinned notes)', async () => {
+    nock(base).get('/notes/t100/items').query({ fragmentType: 'x_Pinned', pageSize: '1000', currentPage: '1' }).reply(200, page([{ id: '1' }], 1000));
+    nock(base).get('/notes/t100/items').query({ fragmentType: 'x_Pinned', pageSize: '1', withTotalPages: 'true' }).reply(200, { ...page([], 1), statistics: { totalPages: 4 } });
+    expect((await new PinnedNotes(recordingClient()).getAll()).map((note) => note.id)).toEqual(['1']);
+    await expect(new PinnedNotes(recordingClient()).count()).resolves.toBe(4);
+  });
+
+  it('get and getAll build items with the item class; {tenantId} resolved; ids path-encoded', async () => {
+    nock(base).get('/notes/t100/items/a%2Fb').reply(200, { id: 'a/b', text: 'x' });
+    nock(base)
+      .get('/notes/t100/items')
+      .query({ source: '42', kind: 'a,b', dateFrom: '2025-06-14T12:00:00.000Z', pageSize: '2', currentPage: '1' })
+      .reply(200, page([{ id: '1' }, { id: '2' }], 2));
+    const api = new Notes(recordingClient());
+    const one = await api.get({ id: 'a/b' });
+    expect(one).toBeInstanceOf(Note);
+    expect(one.json).toEqual({ id: 'a/b', text: 'x' });
+    const all = await api.getAll({ source: { id: '42' }, kind: ['a', 'b'], maxAge: '1d', limit: 2 }, { now });
+    expect(all.map((note) => [note instanceof Note, note.id])).toEqual([
+      [true, '1'],
+      [true, '2'],
+    ]);
+  });
+
+  it('getLast asks for one item newest first, using the resource sort flag', async () => {
+    nock(base).get('/notes/t100/items').query({ source: '42', revert: 'false', pageSize: '1', currentPage: '1' }).reply(200, page([{ id: '9' }], 1));
+    expect((await new Notes(recordingClient()).getLast({ source: '42' }))?.id).toBe('9');
+    expect(urls()).toHaveLength(1);
+  });
+
+  it('the call options reach the request: headers, processing mode, extra params', async () => {
+    nock(base, { reqheaders: { 'x-cumulocity-processing-mode': 'QUIESCENT', 'x-trace': '7' } })
+      .delete('/notes/t100/items')
+      .query({ kind: 'old', customFlag: 'true' })
+      .reply(204);
+    await new Notes(recordingClient()).deleteBy({ kind: 'old' }, { processingMode: 'QUIESCENT', headers: { 'X-Trace': '7' }, params: { customFlag: true } });
+  });
+
+  it('create: plain input goes through the item class; every bad element is named before a request', async () => {
+    const api = new Notes(recordingClient());
+    const error = await api.create([{ text: 'ok' }, { text: 1 as never }, { text: 2 as never }]).catch((thrown: unknown) => thrown);
+    expect(isCumulocityError(error, 'InvalidInputError')).toBe(true);
+    expect((error as InvalidInputError).path).toBe('items[1].text');
+    expect((error as InvalidInputError).message).toMatch(/2 of 3 elements are invalid, nothing was sent: items\[1\]\.text: must be a string; items\[2\]\.text: must be a string/);
+    expect(requests).toHaveLength(0);
+
+    nock(base, { reqheaders: { 'content-type': 'application/vnd.note+json' } })
+      .post('/notes/t100/items', { text: 'hi', source: { id: '42' } })
+      .reply(201, { id: '5', text: 'hi' });
+    const created = await api.create({ text: 'hi', source: 42 });
+    expect(created).toBeInstanceOf(Note);
+    expect(created.id).toBe('5');
+  });
+
+  it('update: plain JSON without id/self; delete many with workers, results in input order', async () => {
+    nock(base).put('/notes/t100/items/5', { text: 'changed' }).reply(200, { id: '5', text: 'changed' });
+    nock(base).delete('/notes/t100/items/1').reply(204).delete('/notes/t100/items/2').reply(204);
+    const api = new Notes(recordingClient());
+    const updated = await api.update({ id: '5', self: 'ignored', text: 'changed' });
+    expect(updated.json).toEqual({ id: '5', text: 'changed' });
+    await api.delete(['1', { id: '2' }], { workers: 2 });
+    expect(urls().filter((url) => url.startsWith('DELETE')).sort()).toEqual(['DELETE /notes/t100/items/1', 'DELETE /notes/t100/items/2']);
+  });
+
+  it('a reply that is not an object is a ResponseFormatError naming the request', async () => {
+    nock(base).post('/notes/t100/items').reply(201, '"created"', { 'content-type': 'application/json' });
+    const error = await new Notes(recordingClient()).create({ text: 'x' }).catch((thrown: unknown) => thrown);
+    expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
+    expect(String((error as Error).message)).toMatch(/expected a note object, got string \(POST https:\/\/t100\.example\.com\/notes\/\{tenantId\}\/items\)/);
+  });
+});
