@@ -104,6 +104,9 @@ describe('validation of what users build, before any request', () => {
     ['BulkOperation without target', () => new BulkOperation(c8y, { operationPrototype: {} }).create(), 'groupId', /exactly one of groupId or failedParentId/],
     ['User with a slash in userName', () => new User(c8y, { userName: 'a/b', email: 'x@y' }).create(), 'userName', /must not contain/],
     ['User without email', () => new User(c8y, { userName: 'a' }).create(), 'email', /is required/],
+    // The OpenAPI spec: without a password the platform requires sendPasswordResetEmail: true.
+    ['User without password or reset e-mail', () => new User(c8y, { userName: 'a', email: 'a@example.com' }).create(), 'sendPasswordResetEmail', /needs sendPasswordResetEmail: true/],
+    ['User with reset e-mail switched off', () => new User(c8y, { userName: 'a', email: 'a@example.com', sendPasswordResetEmail: false }).create(), 'sendPasswordResetEmail', /or give a password/],
     ['UserGroup without name', () => new UserGroup(c8y, {}).create(), 'name', /is required/],
     ['Binary without name', () => new Binary(c8y, { type: 'text/plain' }).create('x'), 'name', /is required/],
     ['Subscription mo without source', () => new Subscription(c8y, { context: 'mo', subscription: 's' }).create(), 'source', /context 'mo'/],

@@ -1,4 +1,4 @@
-import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
+import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
 import { MediaTypes, Resources } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
@@ -26,6 +26,15 @@ const META: ObjectMeta = {
   ],
   fixedAfterCreate: ['userName'],
   schema: UserSchema,
+  checkCreate: (body) => {
+    // The OpenAPI spec: a POST without a password must carry sendPasswordResetEmail: true.
+    if (body.password === undefined && body.sendPasswordResetEmail !== true) {
+      throw new InvalidInputError(
+        'a user created without a password needs sendPasswordResetEmail: true (Cumulocity e-mails a link to set one); or give a password',
+        { path: 'sendPasswordResetEmail' },
+      );
+    }
+  },
 };
 
 /**
