@@ -18,6 +18,8 @@
  * ```
  */
 
+import { wildcardMatcher } from '../../util/wildcard.js';
+
 /** Thrown for anything the parser cannot understand (the route answers 422). */
 export class QuerySyntaxError extends Error {
   constructor(message: string) {
@@ -326,14 +328,6 @@ export function resolvePath(doc: Readonly<Record<string, unknown>>, path: string
   return current.flatMap((v) => (Array.isArray(v) ? (v as unknown[]) : [v]));
 }
 
-function wildcardRegExp(pattern: string): RegExp {
-  const source = pattern
-    .split('*')
-    .map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('.*');
-  return new RegExp(`^${source}$`, 'is');
-}
-
 function compareScalars(a: unknown, b: Literal, isId: boolean): number | undefined {
   if (b.kind === 'number') {
     if (typeof a === 'number') return a - b.value;
@@ -354,13 +348,18 @@ function compareScalars(a: unknown, b: Literal, isId: boolean): number | undefin
   return undefined;
 }
 
-function equals(values: readonly unknown[], literal: Literal, isId: boolean): boolean {
-  if (literal.kind === 'null') return values.length === 0 || values.some((v) => v === null);
+/**
+ * `eq` of a literal: `null` matches missing or null values; a string with `*` is a
+ * case-insensitive wildcard pattern (matched without RegExp, see {@link wildcardMatcher});
+ * anything else compares as a scalar.
+ */
+function equality(literal: Literal, isId: boolean): (values: readonly unknown[]) => boolean {
+  if (literal.kind === 'null') return (values) => values.length === 0 || values.some((v) => v === null);
   if (literal.kind === 'string' && literal.value.includes('*')) {
-    const re = wildcardRegExp(literal.value);
-    return values.some((v) => (typeof v === 'string' || typeof v === 'number') && re.test(String(v)));
+    const matches = wildcardMatcher(literal.value);
+    return (values) => values.some((v) => (typeof v === 'string' || typeof v === 'number') && matches(String(v)));
   }
-  return values.some((v) => compareScalars(v, literal, isId) === 0);
+  return (values) => values.some((v) => compareScalars(v, literal, isId) === 0);
 }
 
 /** Compiles a filter into a predicate. `isinhierarchyof` sets are computed once, here. */
@@ -396,10 +395,11 @@ export function compileFilter<T>(expr: Expr, env: QueryEnvironment<T>): (item: T
     case 'compare': {
       const { op, path, value } = expr;
       const isId = ID_PATHS.has(path);
+      const equals = equality(value, isId);
       return (item) => {
         const values = resolvePath(env.doc(item), path);
-        if (op === 'eq') return equals(values, value, isId);
-        if (op === 'ne') return !equals(values, value, isId);
+        if (op === 'eq') return equals(values);
+        if (op === 'ne') return !equals(values);
         return values.some((v) => {
           const c = compareScalars(v, value, isId);
           if (c === undefined) return false;
