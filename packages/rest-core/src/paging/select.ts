@@ -176,7 +176,7 @@ export function createPagedIterable<T>(pages: () => AsyncIterableIterator<Page<T
  * @example
  * ```ts
  * for await (const event of select(client, events, { source: '42', maxAge: '1d' }, { limit: 100 })) console.log(event.id);
- * const devices = await select(client, inventory, { fragmentType: 'c8y_IsDevice' }, { workers: 10, map: (json) => new Device(json) }).toArray();
+ * const devices = await select(client, inventory, { fragmentType: 'c8y_IsDevice' }, { workers: 10, map: (json) => Device.fromJSON(client, json) }).toArray();
  * for await (const [id, temperature] of select(client, measurements, { source: '42' }, { asValues: ['id', ['c8y_Temperature.T.value', 0]] })) …
  * ```
  */
