@@ -19,7 +19,7 @@ import { alarmCountQuery, alarmDeleteQuery, alarmQuery, alarmStatusQuery } from 
  * await alarms.setStatusBy({ source: device, status: 'ACTIVE' }, 'CLEARED');
  * ```
  */
-export class Alarms extends defineResourceApi({
+export class Alarms extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.alarm,
   query: alarmQuery,
   item: Alarm,

@@ -1,8 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import {
+  count,
   defineQuery,
   defineResourceApi,
+  deviceInventoryQuerySpec,
+  getAll,
+  groupInventoryQuerySpec,
   InvalidInputError,
   isCumulocityError,
   type DateRangeFilters,
@@ -159,5 +163,24 @@ describe('the operations on the wire', () => {
     const error = await new Notes(recordingClient()).create({ text: 'x' }).catch((thrown: unknown) => thrown);
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     expect(String((error as Error).message)).toMatch(/expected a note object, got string \(POST https:\/\/t100\.example\.com\/notes\/\{tenantId\}\/items\)/);
+  });
+});
+
+describe('no public path sends a query without its spec', () => {
+  const managedObjects = { name: 'managedObject', path: '/inventory/managedObjects', collectionKey: 'managedObjects' };
+
+  it('all devices, all groups: the fixed criterion is sent also without any filter', async () => {
+    nock(base).get('/inventory/managedObjects').query({ fragmentType: 'c8y_IsDevice', pageSize: '1000', currentPage: '1' }).reply(200, { managedObjects: [{ id: '1' }] });
+    nock(base).get('/inventory/managedObjects').query({ fragmentType: 'c8y_IsDeviceGroup', pageSize: '1', withTotalPages: 'true' }).reply(200, { managedObjects: [], statistics: { totalPages: 3 } });
+    expect(await getAll(recordingClient(), { ...managedObjects, querySpec: deviceInventoryQuerySpec })).toEqual([{ id: '1' }]);
+    await expect(count(recordingClient(), { ...managedObjects, querySpec: groupInventoryQuerySpec })).resolves.toBe(3);
+  });
+
+  it('a descriptor without its querySpec is refused before any request (its aliases would go out raw)', async () => {
+    const error = await getAll(recordingClient(), managedObjects as never, { after: '2025-01-01' }).catch((thrown: unknown) => thrown);
+    expect(isCumulocityError(error, 'InvalidInputError')).toBe(true);
+    expect((error as InvalidInputError).path).toBe('resource.querySpec');
+    await expect(count(recordingClient(), managedObjects as never)).rejects.toThrow(/querySpec/);
+    expect(requests).toHaveLength(0);
   });
 });
