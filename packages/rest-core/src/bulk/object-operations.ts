@@ -3,6 +3,7 @@ import { requestOverrides } from '../client/call-options.js';
 import type { CallOptions, RequestOptions } from '../client/options.js';
 import type { RestClient } from '../client/rest-client-interface.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { isCumulocityError } from '../errors/is-cumulocity-error.js';
 import { resolveResourcePath } from '../paging/resource-path.js';
 import { isPlainJson, type JsonObject } from '../json/json-types.js';
 import { idOf, type IdLike } from '../query/id-like.js';
@@ -58,7 +59,8 @@ function callIfPresent(value: object, method: string, path: string): { body: unk
   try {
     return { body: (candidate as () => unknown).call(value) };
   } catch (error) {
-    if (!(error instanceof InvalidInputError) || error.path === undefined || error.path.startsWith(path)) throw error;
+    // By brand, not instanceof: a model class may come with its own copy of rest-core.
+    if (!isCumulocityError(error, 'InvalidInputError') || error.path === undefined || error.path.startsWith(path)) throw error;
     throw new InvalidInputError(error.message.slice(error.path.length + 2), { path: `${path}.${error.path}`, cause: error });
   }
 }
@@ -139,7 +141,7 @@ function prepareAll<S, P>(list: readonly S[], prepare: (source: S, index: number
     try {
       prepared.push(prepare(source, index));
     } catch (error) {
-      if (!(error instanceof InvalidInputError)) throw error;
+      if (!isCumulocityError(error, 'InvalidInputError')) throw error;
       bad.push(error);
     }
   });
