@@ -20,6 +20,7 @@ export { emptyReply, errorReply, jsonReply, rawReply, resolveMediaType } from '.
 export type { Reply, ReplyHeaders } from './server/reply.js';
 export { RequestBody } from './server/body.js';
 export type { BodyKind } from './server/body.js';
+export { jsonDocumentProblem, MAX_JSON_DEPTH, parseJsonDocument } from './server/json-document.js';
 export { binaryUpload, multipartBoundary, parseMultipart } from './server/multipart.js';
 export type { BinaryUpload, MultipartPart } from './server/multipart.js';
 export { c8yMediaType, cumulocityTypeOf, ERROR_MEDIA_TYPE, isJsonMediaType, parseAccept, parseMediaType } from './server/media-types.js';

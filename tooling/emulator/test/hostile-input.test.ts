@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import fc from 'fast-check';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { wildcardMatcher } from '../src/util/wildcard.js';
+import { ADMIN } from './helpers.js';
 import { api, INVENTORY_TENANTS } from './inventory-helpers.js';
 
 /** The RegExp the query language used to build for a wildcard pattern: the reference semantics. */
@@ -85,5 +86,85 @@ describe('hostile input: inventory query', () => {
       });
     }
     expect(hits).toEqual([expect.stringMatching(/^faults[/\\]faults\.ts:\d+$/)]);
+  });
+});
+
+/** `{"a":{"a":…1…}}` nested `depth` levels deep (the root object is level 1). */
+const deepObject = (depth: number): string => `${'{"a":'.repeat(depth)}1${'}'.repeat(depth)}`;
+/** `[[…[1]…]]` nested `depth` levels deep. */
+const deepArray = (depth: number): string => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
+
+describe('hostile input: over-deep JSON bodies', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => emu.reset());
+
+  const total = async (path: string, key: string): Promise<number> => {
+    const page = await c.json<Record<string, unknown> & { statistics: { totalElements: number } }>('GET', `${path}?withTotalElements=true&pageSize=2000`);
+    expect(page[key]).toHaveLength(page.statistics.totalElements); // the listing renders every element
+    return page.statistics.totalElements;
+  };
+
+  it('a 20,000-deep managed object is refused with 422 and not stored; listings keep working', async () => {
+    const res = await c.call('POST', '/inventory/managedObjects', `{"name":"deep","c8y_Deep":${deepObject(20_000)}}`);
+    expect(res.status).toBe(422);
+    expect(res.headers.get('content-type')).toContain('vnd.com.nsn.cumulocity.error+json');
+    expect(await res.json()).toEqual({
+      error: 'inventory/Invalid Data',
+      message: 'JSON document is nested deeper than 64 levels',
+      info: expect.any(String),
+    });
+    expect(await total('/inventory/managedObjects', 'managedObjects')).toBe(0);
+    await c.create({ name: 'fine' });
+    expect(await total('/inventory/managedObjects', 'managedObjects')).toBe(1);
+  });
+
+  it('64 levels are accepted (and listed), 65 are not — objects and arrays count alike', async () => {
+    expect((await c.call('POST', '/inventory/managedObjects', deepObject(64))).status).toBe(201);
+    expect((await c.call('POST', '/inventory/managedObjects', `{"list":${deepArray(63)}}`)).status).toBe(201);
+    expect((await c.call('POST', '/inventory/managedObjects', deepObject(65))).status).toBe(422);
+    expect((await c.call('POST', '/inventory/managedObjects', `{"list":${deepArray(64)}}`)).status).toBe(422);
+    expect(await total('/inventory/managedObjects', 'managedObjects')).toBe(2);
+  });
+
+  it('the check is on the shared body path: updates, other areas and binary uploads are refused alike', async () => {
+    const id = await c.create({ name: 'kept' });
+    const put = await c.call('PUT', `/inventory/managedObjects/${id}`, `{"c8y_Deep":${deepObject(100)}}`);
+    expect(put.status).toBe(422);
+    expect(await c.get(`/inventory/managedObjects/${id}`)).not.toHaveProperty('c8y_Deep');
+
+    const device = await c.create({ name: 'dev', c8y_IsDevice: {} });
+    const source = { id: device };
+    const time = '2024-01-01T00:00:00.000Z';
+    const refused: Array<[string, string, string]> = [
+      ['/event/events', `{"source":{"id":"${device}"},"type":"t","text":"x","time":"${time}","deep":${deepObject(100)}}`, 'event/Invalid Data'],
+      ['/alarm/alarms', `{"source":{"id":"${device}"},"type":"t","text":"x","time":"${time}","severity":"MAJOR","deep":${deepObject(100)}}`, 'alarm/Invalid Data'],
+      ['/measurement/measurements', `{"source":{"id":"${device}"},"type":"t","time":"${time}","c8y_T":${deepObject(100)}}`, 'measurement/Invalid Data'],
+      ['/devicecontrol/operations', `{"deviceId":"${device}","deep":${deepObject(100)}}`, 'devicecontrol/Invalid Data'],
+    ];
+    for (const [path, body, error] of refused) {
+      const res = await c.call('POST', path, body);
+      expect([path, res.status, ((await res.json()) as { error: string }).error]).toEqual([path, 422, error]);
+    }
+    expect(await total('/event/events', 'events')).toBe(0);
+    expect(await total('/alarm/alarms', 'alarms')).toBe(0);
+    expect(await total('/measurement/measurements', 'measurements')).toBe(0);
+    expect(await total('/devicecontrol/operations', 'operations')).toBe(0);
+    // The same bodies at a harmless depth are stored (the refusals above were for the depth alone).
+    await c.post('/event/events', { source, type: 't', text: 'x', time, deep: JSON.parse(deepObject(10)) as unknown });
+    expect(await total('/event/events', 'events')).toBe(1);
+
+    const form = new FormData();
+    form.append('object', `{"name":"f.bin","deep":${deepObject(100)}}`);
+    form.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'f.bin');
+    const upload = await fetch(`${emu.url}/inventory/binaries`, { method: 'POST', headers: { Authorization: ADMIN, Accept: 'application/json' }, body: form });
+    expect(upload.status).toBe(422);
+    expect(((await upload.json()) as { error: string }).error).toBe('inventory/Invalid Data');
+    expect(await total('/inventory/managedObjects', 'managedObjects')).toBe(2);
   });
 });

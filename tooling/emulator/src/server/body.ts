@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { C8yHttpError, errors } from './errors.js';
+import { parseJsonDocument } from './json-document.js';
 import { cumulocityTypeOf, isJsonMediaType, parseMediaType, type MediaType } from './media-types.js';
 import { binaryUpload, multipartBoundary, parseMultipart, type BinaryUpload, type MultipartPart } from './multipart.js';
 
@@ -52,15 +53,14 @@ export class RequestBody {
     return this.raw.toString('utf8');
   }
 
-  /** Parsed JSON; 400 if the body is empty or malformed. The cast is the caller's contract. */
+  /**
+   * Parsed JSON; 400 if the body is empty or malformed, 422 if it is nested deeper than
+   * 64 levels (`MAX_JSON_DEPTH`). The cast is the caller's contract.
+   */
   json<T = unknown>(): T {
     if (!this.jsonParsed) {
       if (this.empty) throw errors.badRequest(this.resource, 'Request body is missing');
-      try {
-        this.parsedJson = JSON.parse(this.text()) as unknown;
-      } catch (e) {
-        throw errors.badRequest(this.resource, `Could not parse JSON: ${(e as Error).message}`);
-      }
+      this.parsedJson = parseJsonDocument(this.text(), this.resource);
       this.jsonParsed = true;
     }
     return this.parsedJson as T;
@@ -79,14 +79,20 @@ export class RequestBody {
     return parts;
   }
 
-  /** The Cumulocity binary upload form (`object` + `file` parts); 400 if malformed. */
+  /**
+   * The Cumulocity binary upload form (`object` + `file` parts); 400 if malformed, 422 if the
+   * `object` part is nested deeper than 64 levels (`MAX_JSON_DEPTH`).
+   */
   binaryUpload(): BinaryUpload {
-    try {
-      return binaryUpload(this.multipart());
-    } catch (e) {
-      if (e instanceof C8yHttpError) throw e;
-      throw errors.badRequest(this.resource, 'Part "object" is not valid JSON');
-    }
+    const upload = binaryUpload(this.multipart(), (text) => {
+      try {
+        return parseJsonDocument(text, this.resource);
+      } catch (e) {
+        if (e instanceof C8yHttpError && e.status === 400) throw errors.badRequest(this.resource, 'Part "object" is not valid JSON');
+        throw e;
+      }
+    });
+    return upload;
   }
 
   /** Validates the body against the route's declared kind (called by the pipeline). */

@@ -58,13 +58,16 @@ export interface BinaryUpload {
   readonly fileSize?: number;
 }
 
-/** Interprets parts as a Cumulocity binary upload; throws `SyntaxError` if `object` is not JSON. */
-export function binaryUpload(parts: readonly MultipartPart[]): BinaryUpload {
+/**
+ * Interprets parts as a Cumulocity binary upload. `parseJson` reads the `object` part (default
+ * `JSON.parse`, which throws `SyntaxError` if it is not JSON).
+ */
+export function binaryUpload(parts: readonly MultipartPart[], parseJson: (text: string) => unknown = JSON.parse): BinaryUpload {
   const objectPart = parts.find((p) => p.name === 'object');
   const filePart = parts.find((p) => p.name === 'file');
   const sizePart = parts.find((p) => p.name === 'filesize');
   return {
-    object: objectPart ? (JSON.parse(objectPart.data.toString('utf8')) as unknown) : undefined,
+    object: objectPart ? parseJson(objectPart.data.toString('utf8')) : undefined,
     file: filePart
       ? {
           data: filePart.data,
