@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { startEmulator, type Emulator } from '../src/index.js';
+import { compileFilter, MAX_QUERY_NESTING, parseQuery, QuerySyntaxError } from '../src/areas/inventory/query.js';
+import { readCookie, startEmulator, type Emulator } from '../src/index.js';
 import { wildcardMatcher } from '../src/util/wildcard.js';
 import { ADMIN } from './helpers.js';
 import { api, INVENTORY_TENANTS } from './inventory-helpers.js';
@@ -166,5 +167,84 @@ describe('hostile input: over-deep JSON bodies', () => {
     expect(upload.status).toBe(422);
     expect(((await upload.json()) as { error: string }).error).toBe('inventory/Invalid Data');
     expect(await total('/inventory/managedObjects', 'managedObjects')).toBe(2);
+  });
+});
+
+describe('hostile input: malformed credentials and query nesting answer 4xx, not 500', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS, onError: (e) => errors.push(e) });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => {
+    emu.reset();
+    errors.length = 0;
+  });
+
+  it.each(['%', '%E0%A4%A', 'abc%zz.def', '%C0%80'])('a malformed %%-escape in the authorization cookie (%s) → 401', async (value) => {
+    const res = await fetch(`${emu.url}/inventory/managedObjects`, { headers: { Cookie: `authorization=${value}`, 'X-XSRF-TOKEN': 'x' } });
+    expect(res.status).toBe(401);
+    expect(((await res.json()) as { error: string }).error).toBe('security/Unauthorized');
+    // Routes that accept anonymous requests read the cookie too (to decide whether to authenticate).
+    const reset = await fetch(`${emu.url}/user/passwordReset`, {
+      method: 'POST',
+      headers: { Cookie: `authorization=${value}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.com' }),
+    });
+    expect(reset.status).toBe(401);
+    expect(errors).toEqual([]);
+  });
+
+  it('readCookie keeps a value it cannot decode as sent', () => {
+    expect(readCookie('a=1; authorization=%zz', 'authorization')).toBe('%zz');
+    expect(readCookie('authorization=a%2Eb', 'authorization')).toBe('a.b');
+  });
+
+  const query = (q: string): Promise<Response> => c.call('GET', `/inventory/managedObjects?query=${encodeURIComponent(q)}`);
+
+  it.each([
+    ['5,000 nested parentheses', `${'('.repeat(5000)}name eq 'x'${')'.repeat(5000)}`],
+    ['5,000 nested not(…)', `${'not('.repeat(2500)}name eq 'x'${')'.repeat(2500)}`],
+    ['5,000 unclosed parentheses', '('.repeat(5000)],
+    [`${MAX_QUERY_NESTING + 1} nested parentheses`, `${'('.repeat(MAX_QUERY_NESTING + 1)}name eq 'x'${')'.repeat(MAX_QUERY_NESTING + 1)}`],
+  ])('%s in `query` → 422 with a message', async (_, q) => {
+    const res = await query(q);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({
+      error: 'inventory/Invalid Data',
+      message: 'Find by filter query failed : Query could not be understood.',
+      info: expect.any(String),
+    });
+    expect(errors).toEqual([]);
+  });
+
+  it(`${MAX_QUERY_NESTING} levels of nesting are still understood`, async () => {
+    const id = await c.create({ name: 'x' });
+    await c.create({ name: 'y' });
+    const nested = `${'('.repeat(MAX_QUERY_NESTING)}name eq 'x'${')'.repeat(MAX_QUERY_NESTING)}`;
+    expect(await c.ids(`/inventory/managedObjects?query=${encodeURIComponent(nested)}`)).toEqual([id]);
+    const nots = `${'not '.repeat(MAX_QUERY_NESTING - 1)}name eq 'y'`; // an odd number of nots
+    expect(await c.ids(`/inventory/managedObjects?query=${encodeURIComponent(nots)}`)).toEqual([id]);
+    const tooMany = `${'not '.repeat(MAX_QUERY_NESTING + 1)}name eq 'y'`;
+    expect((await query(tooMany)).status).toBe(422);
+  });
+
+  it('the parser refuses deep nesting with a QuerySyntaxError that names it', () => {
+    expect(() => parseQuery(`${'('.repeat(100_000)}a eq 1${')'.repeat(100_000)}`)).toThrow(new QuerySyntaxError(`nesting deeper than ${MAX_QUERY_NESTING} levels at ${MAX_QUERY_NESTING}`));
+  });
+
+  it('a long and/or chain compiles and evaluates without nesting calls', () => {
+    const terms = 30_000;
+    const parsed = parseQuery(Array.from({ length: terms }, (_, i) => `n eq ${i}`).join(' or '));
+    const parsedAnd = parseQuery(Array.from({ length: terms }, () => 'has(a)').join(' and '));
+    const env = { doc: (d: Record<string, unknown>) => d, assetParents: () => new Set<string>(), hierarchy: () => new Set<string>() };
+    if (!parsed.filter || !parsedAnd.filter) throw new Error('no filter');
+    const or = compileFilter(parsed.filter, env);
+    expect([or({ n: terms - 1 }), or({ n: terms })]).toEqual([true, false]);
+    const and = compileFilter(parsedAnd.filter, env);
+    expect([and({ a: 1 }), and({ b: 1 })]).toEqual([true, false]);
   });
 });

@@ -126,9 +126,27 @@ const OPS = new Set<string>(['eq', 'ne', 'gt', 'ge', 'lt', 'le']);
 const FUNCS = new Set(['has', 'hasany', 'bygroupid', 'isinhierarchyof']);
 const KEYWORDS = new Set(['and', 'or', 'not', 'asc', 'desc', 'true', 'false', 'null', ...OPS]);
 
+/**
+ * Deepest nesting of parentheses and `not` the parser accepts: the recursive-descent parser (and
+ * the compiled predicate) recurse once per level, so unbounded nesting would exhaust the stack.
+ */
+export const MAX_QUERY_NESTING = 64;
+
 class Parser {
   private i = 0;
+  private nesting = 0;
   constructor(private readonly tokens: readonly Token[]) {}
+
+  /** Parses one nested level (a `(` or `not` at the current token), refusing more than {@link MAX_QUERY_NESTING}. */
+  private nested<T>(parse: () => T): T {
+    if (this.nesting >= MAX_QUERY_NESTING) throw this.error(`nesting deeper than ${MAX_QUERY_NESTING} levels`);
+    this.nesting++;
+    try {
+      return parse();
+    } finally {
+      this.nesting--;
+    }
+  }
 
   parse(): ParsedQuery {
     let filter: Expr | undefined;
@@ -192,8 +210,10 @@ class Parser {
 
   private unary(): Expr {
     if (this.isKeyword('not')) {
-      this.i++;
-      return { kind: 'not', expr: this.unary() };
+      return this.nested(() => {
+        this.i++;
+        return { kind: 'not', expr: this.unary() };
+      });
     }
     return this.primary();
   }
@@ -202,10 +222,12 @@ class Parser {
     const tok = this.peek();
     if (!tok) throw this.error('expected an expression');
     if (tok.t === '(') {
-      this.i++;
-      const inner = this.expr();
-      this.expect(')');
-      return inner;
+      return this.nested(() => {
+        this.i++;
+        const inner = this.expr();
+        this.expect(')');
+        return inner;
+      });
     }
     if (tok.t !== 'ident' || KEYWORDS.has(tok.v.toLowerCase())) throw this.error('expected a property or function');
     const name = tok.v.toLowerCase();
@@ -362,18 +384,31 @@ function equality(literal: Literal, isId: boolean): (values: readonly unknown[])
   return (values) => values.some((v) => compareScalars(v, literal, isId) === 0);
 }
 
-/** Compiles a filter into a predicate. `isinhierarchyof` sets are computed once, here. */
+/** The operands of a chain `a and b and c` (parsed left-deep), in order, collected without recursion. */
+function chainOperands(expr: Expr, kind: 'and' | 'or'): Expr[] {
+  const operands: Expr[] = [];
+  let current = expr;
+  while (current.kind === kind) {
+    operands.push(current.right);
+    current = current.left;
+  }
+  operands.push(current);
+  return operands.reverse();
+}
+
+/**
+ * Compiles a filter into a predicate. `isinhierarchyof` sets are computed once, here. `and`/`or`
+ * chains become one predicate over their operands, so a long chain does not nest calls.
+ */
 export function compileFilter<T>(expr: Expr, env: QueryEnvironment<T>): (item: T) => boolean {
   switch (expr.kind) {
     case 'and': {
-      const l = compileFilter(expr.left, env);
-      const r = compileFilter(expr.right, env);
-      return (item) => l(item) && r(item);
+      const operands = chainOperands(expr, 'and').map((e) => compileFilter(e, env));
+      return (item) => operands.every((p) => p(item));
     }
     case 'or': {
-      const l = compileFilter(expr.left, env);
-      const r = compileFilter(expr.right, env);
-      return (item) => l(item) || r(item);
+      const operands = chainOperands(expr, 'or').map((e) => compileFilter(e, env));
+      return (item) => operands.some((p) => p(item));
     }
     case 'not': {
       const inner = compileFilter(expr.expr, env);
