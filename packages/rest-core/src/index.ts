@@ -210,6 +210,7 @@ export {
   ResourceOperations,
   type FilterQuery,
   type ItemClass,
+  type ItemCollection,
   type OperationName,
   type ResourceApiClass,
   type ResourceApiDefinition,

@@ -1,4 +1,5 @@
 import type { RestClient } from '../client/rest-client-interface.js';
+import { isJsonObject } from '../json/json-types.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { buildQueryParams } from '../query/build.js';
@@ -127,6 +128,14 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
   };
 }
 
+/** The item a reference-collection element wraps (`{ managedObject: {…} }`). */
+function unwrap(element: JsonObject, resource: PagedResource, client: RestClient, path: string): JsonObject {
+  const key = resource.itemKey ?? '';
+  const item = element[key];
+  if (isJsonObject(item)) return item;
+  throw new ResponseFormatError(`each element of '${resource.collectionKey}' should hold a '${key}' object`, { method: 'GET', url: `${client.baseUrl}${path}` });
+}
+
 /**
  * A {@link PagedIterable} over a page source: items flatten the pages; every iteration calls
  * `pages()` afresh. For engines besides `select` that produce pages (series, custom endpoints).
@@ -199,7 +208,8 @@ export function select(client: RestClient, resource: PagedResource, query?: Pagi
   return createPagedIterable(async function* () {
     const path = await resolveResourcePath(client, resource.path, plan.signal);
     for await (const page of streamPages({ ...plan, path })) {
-      yield transform === undefined ? page : { ...page, items: page.items.map(transform) };
+      const items = resource.itemKey === undefined ? page.items : page.items.map((item) => unwrap(item, resource, client, path));
+      yield transform === undefined ? { ...page, items } : { ...page, items: items.map(transform) };
     }
   });
 }

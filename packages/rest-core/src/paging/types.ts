@@ -21,6 +21,12 @@ export interface PagedResource extends ResourceDescriptor {
   readonly querySpec: QuerySpec;
   /** The page size when the caller names none (1…2000). @default 1000 */
   readonly defaultPageSize?: number;
+  /**
+   * The key each element wraps its item in, for reference collections such as a managed
+   * object's children (`{ references: [{ managedObject: {…} }] }` → `'managedObject'`). Items are
+   * unwrapped before `map` and `asValues`. @default items are the elements
+   */
+  readonly itemKey?: string;
 }
 
 /**

@@ -49,6 +49,35 @@ export interface ResourceDefinition<F extends object, T, I> {
 }
 
 /**
+ * Another collection of the same items, e.g. a managed object's child devices
+ * (`/inventory/managedObjects/{id}/childDevices`, a reference collection whose elements wrap the
+ * item in `managedObject`). Read with {@link ResourceOperations.selectFrom}.
+ *
+ * @example
+ * ```ts
+ * const children: ItemCollection<InventoryChildrenFilters> = {
+ *   path: apiPath`/inventory/managedObjects/${id}/childDevices`,
+ *   collectionKey: 'references',
+ *   itemKey: 'managedObject',
+ *   collectionMediaType: MediaTypes.managedObjectReferenceCollection,
+ *   querySpec: inventoryChildrenQuerySpec,
+ * };
+ * ```
+ */
+export interface ItemCollection<G extends object> {
+  /** The collection path (ids already encoded, e.g. with `apiPath`; `{tenantId}` is filled in). */
+  readonly path: string;
+  /** The array's key in a reply. */
+  readonly collectionKey: string;
+  /** Media type of a reply, if the API names one. */
+  readonly collectionMediaType?: string;
+  /** The key each element wraps its item in (reference collections). */
+  readonly itemKey?: string;
+  /** How this collection's filters become query parameters. */
+  readonly querySpec: QuerySpec<G>;
+}
+
+/**
  * A query of a resource API: its typed filters (a key the resource does not declare is a compile
  * error; pass such parameters in `options.params`), optionally with paging options inline, or a
  * raw query expression sent as written (`"type=x&source=1"`).
@@ -125,6 +154,23 @@ export class ResourceOperations<F extends object, T, I> {
   select(query?: FilterQuery<F>, options?: PagingOptions): PagedIterable<T>;
   select(query?: FilterQuery<F>, options: PagingOptions = {}): PagedIterable<unknown> {
     return select(this.#client, this.#paged, query, { ...options, map: (json) => this.#build(json, 'GET', this.#definition.resource.path) });
+  }
+
+  /**
+   * Reads another collection of the same items (see {@link ItemCollection}) like `select`: its own
+   * filters, paging, workers and `asValues`; items are built with the item class.
+   *
+   * @example
+   * ```ts
+   * for await (const child of operations.selectFrom(childDevicesOf(id), { name: 'Sensor*' })) console.log(child.name);
+   * ```
+   */
+  selectFrom<G extends object, const A extends AsValues>(collection: ItemCollection<G>, query: G & InlinePagingOptions & { asValues: A }, options?: PagingOptions): PagedIterable<ValuesOf<JsonObject, A>>;
+  selectFrom<G extends object, const A extends AsValues>(collection: ItemCollection<G>, query: FilterQuery<G> | undefined, options: PagingOptions & { asValues: A }): PagedIterable<ValuesOf<JsonObject, A>>;
+  selectFrom<G extends object>(collection: ItemCollection<G>, query?: FilterQuery<G>, options?: PagingOptions): PagedIterable<T>;
+  selectFrom<G extends object>(collection: ItemCollection<G>, query?: FilterQuery<G>, options: PagingOptions = {}): PagedIterable<unknown> {
+    const resource: PagedResource = { name: this.#definition.resource.name, ...collection };
+    return select(this.#client, resource, query, { ...options, map: (json) => this.#build(json, 'GET', collection.path) });
   }
 
   /**

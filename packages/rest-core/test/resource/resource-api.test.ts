@@ -72,6 +72,14 @@ class Notes extends defineResourceApi({
   operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'delete', 'deleteBy'],
 }) {}
 
+/** A context method on an unpublished operation: the replies of one note (a reference collection). */
+class ThreadedNotes extends defineResourceApi({ resource: notes, query: noteQuery, item: Note, operations: ['get'] }) {
+  repliesOf(id: string, query?: { kind?: string; limit?: number }, options?: { asValues?: 'text' }) {
+    const collection = { path: `/notes/{tenantId}/items/${encodeURIComponent(id)}/replies`, collectionKey: 'references', itemKey: 'note', querySpec: noteQuery };
+    return options?.asValues === undefined ? this.operations.selectFrom(collection, query) : this.operations.selectFrom(collection, query, { asValues: 'text' });
+  }
+}
+
 class PinnedNotes extends defineResourceApi({ resource: notes, query: fixedQuery, item: Note, operations: ['getAll', 'count'] }) {}
 
 const page = (items: object[], pageSize: number, currentPage = 1) => ({ notes: items, statistics: { pageSize, currentPage } });
@@ -163,6 +171,27 @@ describe('the operations on the wire', () => {
     const error = await new Notes(recordingClient()).create({ text: 'x' }).catch((thrown: unknown) => thrown);
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     expect(String((error as Error).message)).toMatch(/expected a note object, got string \(POST https:\/\/t100\.example\.com\/notes\/\{tenantId\}\/items\)/);
+  });
+});
+
+describe('selectFrom: another collection of the same items', () => {
+  it('unwraps reference elements before building items or reading values', async () => {
+    const references = { references: [{ note: { id: 'r1', text: 'a' }, self: 'x' }, { note: { id: 'r2', text: 'b' } }], statistics: { pageSize: 1000, currentPage: 1 } };
+    nock(base).get('/notes/t100/items/5/replies').query({ kind: 'k', pageSize: '1000', currentPage: '1' }).twice().reply(200, references);
+    const api = new ThreadedNotes(recordingClient());
+    const replies = await api.repliesOf('5', { kind: 'k' }).toArray();
+    expect(replies.map((note) => [note instanceof Note, note.id])).toEqual([
+      [true, 'r1'],
+      [true, 'r2'],
+    ]);
+    expect(await api.repliesOf('5', { kind: 'k' }, { asValues: 'text' }).toArray()).toEqual(['a', 'b']);
+  });
+
+  it('an element without the wrapped item is a ResponseFormatError', async () => {
+    nock(base).get('/notes/t100/items/5/replies').query(true).reply(200, { references: [{ self: 'x' }] });
+    const error = await new ThreadedNotes(recordingClient()).repliesOf('5').toArray().catch((thrown: unknown) => thrown);
+    expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
+    expect(String((error as Error).message)).toMatch(/each element of 'references' should hold a 'note' object/);
   });
 });
 
