@@ -74,9 +74,14 @@ class Notes extends defineResourceApi({
 
 /** A context method on an unpublished operation: the replies of one note (a reference collection). */
 class ThreadedNotes extends defineResourceApi({ resource: notes, query: noteQuery, item: Note, operations: ['get'] }) {
-  repliesOf(id: string, query?: { kind?: string; limit?: number }, options?: { asValues?: 'text' }) {
-    const collection = { path: `/notes/{tenantId}/items/${encodeURIComponent(id)}/replies`, collectionKey: 'references', itemKey: 'note', querySpec: noteQuery };
-    return options?.asValues === undefined ? this.operations.selectFrom(collection, query) : this.operations.selectFrom(collection, query, { asValues: 'text' });
+  repliesOf(id: string, query?: { kind?: string; limit?: number }) {
+    return this.operations.selectFrom(this.#replies(id), query);
+  }
+  replyTextsOf(id: string, query?: { kind?: string }) {
+    return this.operations.selectFrom(this.#replies(id), query, { asValues: 'text' });
+  }
+  #replies(id: string) {
+    return { path: `/notes/{tenantId}/items/${encodeURIComponent(id)}/replies`, collectionKey: 'references', itemKey: 'note', querySpec: noteQuery };
   }
 }
 
@@ -184,7 +189,7 @@ describe('selectFrom: another collection of the same items', () => {
       [true, 'r1'],
       [true, 'r2'],
     ]);
-    expect(await api.repliesOf('5', { kind: 'k' }, { asValues: 'text' }).toArray()).toEqual(['a', 'b']);
+    expect(await api.replyTextsOf('5', { kind: 'k' }).toArray()).toEqual(['a', 'b']);
   });
 
   it('an element without the wrapped item is a ResponseFormatError', async () => {
