@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { compileFilter, MAX_QUERY_NESTING, parseQuery, QuerySyntaxError } from '../src/areas/inventory/query.js';
-import { readCookie, startEmulator, type Emulator } from '../src/index.js';
+import { QueryParams, readCookie, startEmulator, type Emulator } from '../src/index.js';
 import { wildcardMatcher } from '../src/util/wildcard.js';
 import { ADMIN } from './helpers.js';
 import { api, INVENTORY_TENANTS } from './inventory-helpers.js';
@@ -246,5 +246,80 @@ describe('hostile input: malformed credentials and query nesting answer 4xx, not
     expect([or({ n: terms - 1 }), or({ n: terms })]).toEqual([true, false]);
     const and = compileFilter(parsedAnd.filter, env);
     expect([and({ a: 1 }), and({ b: 1 })]).toEqual([true, false]);
+  });
+});
+
+describe('hostile input: query parameters named like Object.prototype members', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => emu.reset());
+
+  const NAMES = ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf'];
+
+  it('QueryParams treats them as ordinary keys', () => {
+    const absent = new QueryParams('a=1');
+    for (const name of NAMES) expect([name, absent.has(name), absent.get(name), absent.getAll(name)]).toEqual([name, false, undefined, []]);
+    expect(Object.keys(absent.toRecord())).toEqual(['a']);
+    expect(absent.toString({ pageSize: 5 })).toBe('a=1&pageSize=5');
+
+    const present = new QueryParams(NAMES.map((n, i) => `${n}=${i}`).join('&') + '&constructor=again');
+    expect(NAMES.map((n) => present.get(n))).toEqual(['0', '1', '2', '3', '4']);
+    expect(present.getAll('constructor')).toEqual(['0', 'again']);
+    expect(Object.entries(present.toRecord())).toEqual([
+      ['constructor', ['0', 'again']],
+      ['toString', '1'],
+      ['__proto__', '2'],
+      ['hasOwnProperty', '3'],
+      ['valueOf', '4'],
+    ]);
+    expect(present.toString({ currentPage: 2 })).toBe('constructor=0&toString=1&__proto__=2&hasOwnProperty=3&valueOf=4&constructor=again&currentPage=2');
+    expect(present.toString({ ['__proto__']: 'x', toString: undefined })).toBe('constructor=0&__proto__=x&hasOwnProperty=3&valueOf=4&constructor=again');
+  });
+
+  it('the request log and the paging links keep them as sent', async () => {
+    for (let i = 0; i < 3; i++) await c.create({ name: `d${i}` });
+    emu.requests.clear();
+    const search = 'constructor=a&toString=b&__proto__=c&constructor=d&pageSize=2';
+    const page = await c.list(`/inventory/managedObjects?${search}`);
+    expect(page.managedObjects).toHaveLength(2);
+    expect(page.self).toBe(`${emu.url}/inventory/managedObjects?constructor=a&toString=b&__proto__=c&constructor=d&pageSize=2&currentPage=1`);
+    expect(page.next).toBe(`${emu.url}/inventory/managedObjects?constructor=a&toString=b&__proto__=c&constructor=d&pageSize=2&currentPage=2`);
+    const logged = emu.requests.at(-1)?.query ?? {};
+    expect(Object.entries(logged)).toEqual([
+      ['constructor', ['a', 'd']],
+      ['toString', 'b'],
+      ['__proto__', 'c'],
+      ['pageSize', '2'],
+    ]);
+    expect(await c.ids(`/inventory/managedObjects?${search}&currentPage=2`)).toHaveLength(1);
+  });
+
+  it('filters by fragment never match inherited members', async () => {
+    const device = await c.create({ name: 'dev', c8y_IsDevice: {} });
+    const time = '2024-01-01T00:00:00.000Z';
+    await c.post('/event/events', { source: { id: device }, type: 't', text: 'x', time });
+    await c.post('/devicecontrol/operations', { deviceId: device, c8y_Restart: {} });
+    for (const name of NAMES) {
+      const q = encodeURIComponent(name);
+      expect([name, await c.ids(`/inventory/managedObjects?fragmentType=${q}`)]).toEqual([name, []]);
+      expect([name, await c.ids(`/inventory/managedObjects?query=${encodeURIComponent(`has(${name})`)}`)]).toEqual([name, []]);
+      expect([name, await c.ids(`/inventory/managedObjects?query=${encodeURIComponent(`${name} eq null`)}`)]).toEqual([name, [device]]);
+      expect([name, (await c.json<{ events: unknown[] }>('GET', `/event/events?fragmentType=${q}`)).events]).toEqual([name, []]);
+      expect([name, (await c.json<{ operations: unknown[] }>('GET', `/devicecontrol/operations?fragmentType=${q}`)).operations]).toEqual([name, []]);
+    }
+    // …while real fragments still match.
+    expect(await c.ids('/inventory/managedObjects?query=has(c8y_IsDevice)')).toEqual([device]);
+    expect((await c.json<{ operations: unknown[] }>('GET', '/devicecontrol/operations?fragmentType=c8y_Restart')).operations).toHaveLength(1);
+  });
+
+  it('option keys named like prototype members are listed in their category', async () => {
+    for (const key of NAMES) await c.json('POST', '/tenant/options', { category: 'hostile', key, value: `v-${key}` }, 200);
+    const category = await c.get('/tenant/options/hostile');
+    expect(Object.entries(category).sort()).toEqual(NAMES.map((k) => [k, `v-${k}`]).sort());
   });
 });

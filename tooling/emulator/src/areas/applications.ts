@@ -276,7 +276,7 @@ export const applicationsArea = defineArea({
       '/application/currentApplication/settings',
       (ctx) => {
         const app = currentApplication(ctx, false);
-        const settings: Record<string, string> = {};
+        const settings = Object.create(null) as Record<string, string>; // option keys are client input
         for (const o of options(ctx.tenant).category(settingsCategory(app))) {
           const { key, value } = present(o, true);
           settings[key] = value;

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../server/context.js';
 import { errors } from '../server/errors.js';
+import { ownValue } from '../util/own.js';
 import { recordAudit } from './audit.js';
 import {
   compareIds,
@@ -210,7 +211,7 @@ function predicate(ctx: RequestContext): (op: OperationRecord) => boolean {
     (deviceId === undefined || op.deviceId === deviceId) &&
     (agentDevices === undefined || agentDevices.has(op.deviceId)) &&
     (status === undefined || op.status === status) &&
-    (fragmentType === undefined || op.custom[fragmentType] !== undefined) &&
+    (fragmentType === undefined || ownValue(op.custom, fragmentType) !== undefined) &&
     (bulkOperationId === undefined || op.bulkOperationId === bulkOperationId) &&
     inRange(op.creationMs, from, to) &&
     (!visible || visible(op.deviceId));

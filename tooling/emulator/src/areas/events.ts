@@ -1,5 +1,6 @@
 import type { RequestContext } from '../server/context.js';
 import { C8yHttpError, errors } from '../server/errors.js';
+import { ownValue } from '../util/own.js';
 import {
   compareIds,
   customFragments,
@@ -99,7 +100,7 @@ function predicate(ctx: RequestContext): (e: EventRecord) => boolean {
     if (sources && !sources.has(e.sourceId)) return false;
     if (type !== undefined && e.type !== type) return false;
     if (fragmentType !== undefined) {
-      const value = fragmentType === 'c8y_IsBinary' && e.attachment ? {} : e.custom[fragmentType];
+      const value = fragmentType === 'c8y_IsBinary' && e.attachment ? {} : ownValue(e.custom, fragmentType);
       if (value === undefined) return false;
       // fragmentValue only applies together with fragmentType, and only to string-valued fragments.
       if (fragmentValue !== undefined && value !== fragmentValue) return false;

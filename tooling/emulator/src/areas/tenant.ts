@@ -137,7 +137,7 @@ export const tenantArea = defineArea({
       (ctx) => {
         const category = ctx.param('category');
         const owner = readable(ctx, category);
-        const map: Record<string, string> = {};
+        const map = Object.create(null) as Record<string, string>; // option keys are client input
         for (const o of options(ctx.tenant).category(category)) {
           const { key, value } = present(o, owner);
           map[key] = value;
@@ -157,7 +157,7 @@ export const tenantArea = defineArea({
         const entries = Object.entries(body).map(([k, v]) => [k, optionValue(v)] as const);
         for (const [k] of entries) if (store.get(category, k)?.editable === false) throw errors.forbidden('Option is not editable');
         for (const [k, v] of entries) store.set(category, k, v);
-        const map: Record<string, string> = {};
+        const map = Object.create(null) as Record<string, string>;
         for (const o of store.category(category)) map[o.key] = present(o, false).value;
         return ctx.updated(map, 'option');
       },

@@ -13,7 +13,7 @@ export function parseMediaType(value: string | undefined): MediaType | undefined
   const [head, ...rest] = value.split(';');
   const essence = (head ?? '').trim().toLowerCase();
   if (!/^[a-z0-9!#$&^_.+-]+\/[a-z0-9!#$&^_.+*-]+$/.test(essence) && essence !== '*/*') return undefined;
-  const params: Record<string, string> = {};
+  const params = Object.create(null) as Record<string, string>; // parameter names are request input
   for (const p of rest) {
     const eq = p.indexOf('=');
     if (eq < 0) continue;

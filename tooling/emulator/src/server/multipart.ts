@@ -27,7 +27,7 @@ export function parseMultipart(body: Buffer, boundary: string): MultipartPart[] 
     if (body.subarray(pos, pos + 2).toString() === '\r\n') pos += 2;
     const headerEnd = body.indexOf('\r\n\r\n', pos);
     if (headerEnd < 0) return undefined;
-    const headers: Record<string, string> = {};
+    const headers = Object.create(null) as Record<string, string>; // part header names are request input
     for (const line of body.subarray(pos, headerEnd).toString('utf8').split('\r\n')) {
       const colon = line.indexOf(':');
       if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();

@@ -47,7 +47,7 @@ export class Router {
     const allowed = new Set<HttpMethod>();
     for (const r of this.routes) {
       if (r.segments.length !== parts.length) continue;
-      const params: Record<string, string> = {};
+      const params = Object.create(null) as Record<string, string>;
       let ok = true;
       for (let i = 0; i < parts.length && ok; i++) {
         const seg = r.segments[i] ?? '';

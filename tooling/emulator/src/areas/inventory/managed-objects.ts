@@ -1,6 +1,7 @@
 import type { RequestContext } from '../../server/context.js';
 import { errors } from '../../server/errors.js';
 import { cumulocityTypeOf } from '../../server/media-types.js';
+import { ownValue } from '../../util/own.js';
 import type { AreaApi } from '../types.js';
 import { addQuery, listing, listingProvider, parentsOf, textPredicate, type ListingSpec } from './listing.js';
 import { managedObjectJson, moPath, renderManagedObject, renderOptions } from './render.js';
@@ -163,7 +164,7 @@ export function managedObjectListing(ctx: RequestContext, store: InventoryStore,
   }
   const fragmentType = q.get('fragmentType');
   if (fragmentType !== undefined && fragmentType !== '') {
-    spec.predicates.push((r) => r.doc[fragmentType] !== undefined);
+    spec.predicates.push((r) => ownValue(r.doc, fragmentType) !== undefined);
     spec.signature.push(`fragmentType=${fragmentType}`);
   }
   const text = q.get('text');

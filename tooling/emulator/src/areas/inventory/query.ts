@@ -18,6 +18,7 @@
  * ```
  */
 
+import { ownValue } from '../../util/own.js';
 import { wildcardMatcher } from '../../util/wildcard.js';
 
 /** Thrown for anything the parser cannot understand (the route answers 422). */
@@ -322,7 +323,7 @@ export interface QueryEnvironment<T> {
 const ID_PATHS = new Set(['id', '_id']);
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
-/** Values at a dotted path; arrays are matched by element on every level. */
+/** Values at a dotted path (own properties only); arrays are matched by element on every level. */
 export function resolvePath(doc: Readonly<Record<string, unknown>>, path: string): unknown[] {
   if (ID_PATHS.has(path)) return [doc.id];
   let current: unknown[] = [doc];
@@ -333,12 +334,12 @@ export function resolvePath(doc: Readonly<Record<string, unknown>>, path: string
       if (Array.isArray(value)) {
         for (const element of value as unknown[]) {
           if (element !== null && typeof element === 'object' && !Array.isArray(element)) {
-            const v = (element as Record<string, unknown>)[segment];
+            const v = ownValue(element, segment);
             if (v !== undefined) next.push(v);
           }
         }
       } else if (value !== null && typeof value === 'object') {
-        const v = (value as Record<string, unknown>)[segment];
+        const v = ownValue(value, segment);
         if (v !== undefined) next.push(v);
       } else if (typeof value === 'string' && segment === 'date' && index === segments.length - 1 && ISO_DATE.test(value)) {
         // `creationTime.date gt '…'`: the platform stores dates as {date, offset}; ours are ISO strings.
