@@ -33,9 +33,13 @@ export interface EmulatorOptions {
   faults?: readonly FaultRule[];
   /** Seed of every PRNG (faults, latency jitter, restricted-paging visibility, `emu.random`); default 1. */
   seed?: number;
-  /** Default 5, as on the platform. */
+  /** Page size when a request sends no `pageSize`; default 5, as on the platform (trimmed to `maxPageSize`). */
   defaultPageSize?: number;
-  /** Default 2000; larger `pageSize` values are trimmed to it. */
+  /**
+   * Largest page the server returns; default 2000, as on the platform. A larger `pageSize` is
+   * trimmed to it: the page then holds at most this many items and `statistics.pageSize` and the
+   * `self`/`next`/`prev` links show the trimmed size. Must be a positive integer.
+   */
   maxPageSize?: number;
   /** When collections emit `next` (default `full`, see `NextLinkPolicy`). */
   nextLinks?: NextLinkPolicy;
@@ -87,6 +91,8 @@ export interface Emulator {
 /** Starts an emulator on 127.0.0.1. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const seed = options.seed ?? 1;
+  const defaultPageSize = pageSizeOption('defaultPageSize', options.defaultPageSize, 5);
+  const maxPageSize = pageSizeOption('maxPageSize', options.maxPageSize, 2000);
   const seeds: TenantSeed[] = [...(options.tenants ?? DEFAULT_TENANTS)];
   const bootstrap = options.deviceBootstrap ?? DEFAULT_DEVICE_BOOTSTRAP;
   if (bootstrap && !seeds.some((t) => t.id === 'management'))
@@ -104,8 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tenants,
     tokens,
     seed,
-    defaultPageSize: options.defaultPageSize ?? 5,
-    maxPageSize: options.maxPageSize ?? 2000,
+    defaultPageSize,
+    maxPageSize,
     nextLinks: options.nextLinks ?? 'full',
     restrictedPaging: { hiddenRatio: restricted.hiddenRatio ?? 0.3, scanWindow: restricted.scanWindow ?? ((n) => n) },
     issueToken: (tenant, user, lifetime) => tokens.issue(tenant, user, lifetime),
@@ -169,6 +175,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         server.closeAllConnections();
       }),
   };
+}
+
+function pageSizeOption(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`Emulator option ${name} must be a positive integer, got ${String(value)}`);
+  return value;
 }
 
 function areaApi(area: Area, router: Router, emu: EmulatorServices): AreaApi {

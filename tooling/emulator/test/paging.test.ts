@@ -149,3 +149,52 @@ describe('paging helper', () => {
     });
   });
 });
+
+describe('configurable maximum page size (maxPageSize)', () => {
+  let emu: Emulator;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: TEST_TENANTS, maxPageSize: 5, defaultPageSize: 8, areas: [testArea(items(12))] });
+  });
+  afterAll(() => emu.stop());
+
+  const get = async <T>(path: string): Promise<T> => {
+    const res = await fetch(`${emu.url}${path}`, { headers: { Authorization: ADMIN, Accept: 'application/json' } });
+    expect(res.status).toBe(200);
+    return (await res.json()) as T;
+  };
+
+  it('the server trims pageSize=10 to 5 items with statistics.pageSize 5, and the links follow the trimmed size', async () => {
+    for (let i = 0; i < 7; i++) {
+      const res = await fetch(`${emu.url}/inventory/managedObjects`, {
+        method: 'POST',
+        headers: { Authorization: ADMIN, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: `d${i}` }),
+      });
+      expect(res.status).toBe(201);
+    }
+    type MoPage = { managedObjects: unknown[]; statistics: Page['statistics']; self: string; next?: string };
+    const first = await get<MoPage>('/inventory/managedObjects?pageSize=10&withTotalPages=true');
+    expect(first.managedObjects).toHaveLength(5);
+    expect(first.statistics).toEqual({ currentPage: 1, pageSize: 5, totalPages: 2 });
+    expect(first.self).toBe(`${emu.url}/inventory/managedObjects?pageSize=5&withTotalPages=true&currentPage=1`);
+    expect(first.next).toBe(`${emu.url}/inventory/managedObjects?pageSize=5&withTotalPages=true&currentPage=2`);
+    const second = await get<MoPage>('/inventory/managedObjects?pageSize=10&currentPage=2');
+    expect(second.managedObjects).toHaveLength(2);
+    expect(second.statistics.pageSize).toBe(5);
+  });
+
+  it('applies to every collection, and trims the default page size too', async () => {
+    const p = await get<Page>('/test/items?pageSize=10');
+    expect(p.items).toHaveLength(5);
+    expect(p.statistics.pageSize).toBe(5);
+    expect((await get<Page>('/test/items')).statistics.pageSize).toBe(5); // defaultPageSize 8 > maxPageSize 5
+    expect((await get<Page>('/test/items?pageSize=3')).items).toHaveLength(3); // smaller sizes are kept
+    const users = await get<{ users: unknown[]; statistics: Page['statistics'] }>('/user/t100/users?pageSize=10');
+    expect(users.statistics.pageSize).toBe(5);
+  });
+
+  it.each([0, -1, 2.5, Number.NaN, Infinity])('refuses maxPageSize %p at start', async (value) => {
+    await expect(startEmulator({ maxPageSize: value })).rejects.toThrow(new RangeError(`Emulator option maxPageSize must be a positive integer, got ${String(value)}`));
+    await expect(startEmulator({ defaultPageSize: value })).rejects.toThrow(RangeError);
+  });
+});
