@@ -32,7 +32,7 @@ export interface AuthenticateOptions {
   password: string;
   /** The current TFA code (TOTP or SMS PIN), when a first attempt failed with `TfaRequiredError`. */
   tfaCode?: string;
-  /** The fetch implementation (called with a `Request`). @default globalThis.fetch */
+  /** The fetch implementation (standard signature; called with a `Request`). @default globalThis.fetch */
   fetch?: FetchFunction;
   /** Aborts the login. */
   signal?: AbortSignal;
@@ -92,7 +92,7 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
     }
     tenantId = options.tenantId;
   }
-  const fetchFn: FetchFunction = options.fetch ?? ((request) => globalThis.fetch(request));
+  const fetchFn: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const send = async (url: string, init: RequestInit, method: string): Promise<Response> => {
     try {
       return await fetchFn(new Request(url, { ...init, method, signal: signal ?? null }));

@@ -8,8 +8,21 @@ import type { QueryParams } from './query-string.js';
  */
 export type ProcessingMode = 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
 
-/** The `fetch` signature the client calls; inject your own for tests, proxies or instrumentation. */
-export type FetchFunction = (input: Request) => Promise<Response>;
+/**
+ * The standard `fetch` signature (`typeof fetch` fits): inject your own for tests, proxies or
+ * instrumentation. The client calls it as `fetch(request, init)` with a `Request` that already
+ * carries the method, headers, body, `redirect: 'manual'` and the attempt's signal; `init` holds
+ * nothing a standard fetch needs. A wrapper only has to pass both on.
+ *
+ * @example
+ * ```ts
+ * const fetch: FetchFunction = (input, init) => {
+ *   console.log(input instanceof Request ? input.url : String(input));
+ *   return globalThis.fetch(input, init);
+ * };
+ * ```
+ */
+export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
 
 /**
  * Options of {@link CumulocityRestClient}. Validated at construction: a bad option throws an

@@ -80,14 +80,14 @@ export class CumulocityRestClient implements RestClient {
       ...(options.applicationKey === undefined ? {} : { 'X-Cumulocity-Application-Key': options.applicationKey }),
     };
     this.#tenantId = options.tenantId ?? options.auth.tenantId;
-    this.#fetch = options.fetch ?? ((request) => globalThis.fetch(request));
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#ky = ky.create({
       retry: 0,
       timeout: false,
       throwHttpErrors: false,
       redirect: 'manual',
       // ky hands over a Request. The limiter sits around each whole attempt (see #attempt).
-      fetch: (input, init) => this.#fetch(input instanceof Request ? input : new Request(input, init)),
+      fetch: (input, init) => this.#fetch(input, init),
       hooks: {
         beforeRequest: [
           async (request) => {

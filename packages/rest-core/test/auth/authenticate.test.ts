@@ -158,7 +158,8 @@ describe('authenticate: happy path', () => {
 
   it('uses the injected fetch, with a Request', async () => {
     const calls: string[] = [];
-    const fetch = async (request: Request): Promise<Response> => {
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
       calls.push(`${request.method} ${request.url} ${await request.text()}`);
       if (request.method === 'GET') return Response.json(loginOptions(oauthInternal));
       return new Response(null, { status: 200, headers: loginCookies.map((c): [string, string] => ['set-cookie', c]) });

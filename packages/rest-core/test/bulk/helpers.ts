@@ -16,7 +16,8 @@ export const recordingClient = (options: { tenantId?: string } = {}) =>
     auth: testAuth,
     retry: false,
     ...options,
-    fetch: (request) => {
+    fetch: (input, init) => {
+      const request = new Request(input, init);
       requests.push(request);
       return globalThis.fetch(request);
     },

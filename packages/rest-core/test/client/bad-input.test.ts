@@ -5,8 +5,8 @@ import { testAuth } from './test-auth.js';
 const base = 'https://t100.example.com';
 // Every request that reaches the network layer is recorded: bad input must be caught before.
 const sent: string[] = [];
-const recordingFetch = async (request: Request) => {
-  sent.push(request.url);
+const recordingFetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+  sent.push(new Request(input, init).url);
   return new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } });
 };
 

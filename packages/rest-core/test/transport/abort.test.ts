@@ -8,11 +8,11 @@ const server = useTestServer();
 const reason = Object.freeze({ code: 'USER_CANCELLED', note: 'closed the dialog' });
 
 /** A fetch that counts the replies whose head has reached the client. */
-function observedFetch(): { fetch: (request: Request) => Promise<Response>; replies: () => number } {
+function observedFetch(): { fetch: typeof fetch; replies: () => number } {
   let replies = 0;
   return {
-    fetch: async (request) => {
-      const response = await globalThis.fetch(request);
+    fetch: async (input, init) => {
+      const response = await globalThis.fetch(input, init);
       replies++;
       return response;
     },
