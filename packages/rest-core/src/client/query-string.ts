@@ -1,3 +1,6 @@
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { encodeComponent } from './api-path.js';
+
 /** A single query parameter value. `Date` becomes ISO 8601; `undefined` and `null` are dropped. */
 export type QueryValue = string | number | boolean | Date | null | undefined;
 
@@ -7,14 +10,18 @@ export type QueryValue = string | number | boolean | Date | null | undefined;
  */
 export type QueryParams = Readonly<Record<string, QueryValue | readonly QueryValue[]>> | URLSearchParams;
 
-function formatValue(value: Exclude<QueryValue, null | undefined>): string {
-  if (value instanceof Date) return value.toISOString();
+function formatValue(value: Exclude<QueryValue, null | undefined>, path: string): string {
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new InvalidInputError('is an invalid Date', { path });
+    return value.toISOString();
+  }
   return String(value);
 }
 
 /**
  * Serialises query parameters in insertion order with `encodeURIComponent` (so `+` → `%2B`
  * and a space → `%20`, as Cumulocity expects). Returns `''` or a string starting with `?`.
+ * A key or value with a lone UTF-16 surrogate is an `InvalidInputError` naming `params.<key>`.
  *
  * @example
  * ```ts
@@ -27,7 +34,8 @@ export function toQueryString(params: QueryParams | undefined): string {
   const parts: string[] = [];
   const add = (key: string, value: QueryValue) => {
     if (value === undefined || value === null) return;
-    parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(formatValue(value))}`);
+    const path = `params.${key}`;
+    parts.push(`${encodeComponent(key, path)}=${encodeComponent(formatValue(value, path), path)}`);
   };
   if (params instanceof URLSearchParams) {
     params.forEach((value, key) => add(key, value));
