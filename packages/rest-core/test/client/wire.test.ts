@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
-import { CumulocityRestClient, apiPath } from '../../src/index.js';
+import { BasicAuth, CumulocityRestClient, apiPath } from '../../src/index.js';
 import { testAuth, testAuthorization } from './test-auth.js';
 
 const base = 'https://t100.example.com';
@@ -157,6 +157,13 @@ describe('tenant id', () => {
   it('comes from the options or credentials without a request', async () => {
     await expect(client().getTenantId()).resolves.toBe('t100');
     await expect(client({ tenantId: 't7' }).getTenantId()).resolves.toBe('t7');
+  });
+
+  it("the client's tenantId reaches the auth: BasicAuth('admin', 'pw') sends Basic base64(\"t7/admin:pw\")", async () => {
+    nock(base, { reqheaders: { authorization: `Basic ${Buffer.from('t7/admin:pw').toString('base64')}` } })
+      .get('/inventory/managedObjects/1')
+      .reply(200, { id: '1' });
+    await expect(client({ auth: new BasicAuth('admin', 'pw'), tenantId: 't7' }).get('/inventory/managedObjects/1')).resolves.toEqual({ id: '1' });
   });
 
   it('is looked up once with GET /tenant/currentTenant when unknown', async () => {

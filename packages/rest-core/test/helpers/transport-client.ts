@@ -25,6 +25,42 @@ export function clientFor(server: Pick<TestServer, 'url'>, options: Partial<Rest
   return new CumulocityRestClient({ baseUrl: server.url, auth: testAuth, retry: fastRetry, ...options });
 }
 
+/**
+ * A `fetch` for the client that counts the attempts it makes. The retry loop sends attempts one
+ * after another and settles the call only once it has stopped, so the count when the call settles
+ * is final: "not retried" is `attempts() === 1` then, with no waiting for a retry that might come.
+ */
+export function countingFetch(): { fetch: typeof globalThis.fetch; attempts: () => number } {
+  let attempts = 0;
+  return {
+    fetch: (input, init) => {
+      attempts++;
+      return globalThis.fetch(input, init);
+    },
+    attempts: () => attempts,
+  };
+}
+
+/**
+ * {@link countingFetch} that also opens `headArrived` once the first reply head has reached the
+ * client: a handler that waits for it before resetting the connection resets it in the middle of
+ * the body for sure, however slow the machine (a timer could fire before the head arrived).
+ */
+export function headSignalFetch(): { fetch: typeof globalThis.fetch; attempts: () => number; headArrived: Promise<void> } {
+  const counted = countingFetch();
+  let open: () => void = () => undefined;
+  const headArrived = new Promise<void>((resolve) => (open = resolve));
+  return {
+    fetch: async (input, init) => {
+      const response = await counted.fetch(input, init);
+      open();
+      return response;
+    },
+    attempts: counted.attempts,
+    headArrived,
+  };
+}
+
 /** Settles `promise` and returns what it rejected with; fails the test if it resolved. */
 export async function rejectionOf(promise: Promise<unknown>): Promise<unknown> {
   let value: unknown;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCumulocityError } from '../../src/index.js';
 import { parseMultipart, sendJson, useTestServer, type RecordedRequest } from '../helpers/test-server.js';
-import { authorization, clientFor, rejectionOf } from '../helpers/transport-client.js';
+import { authorization, clientFor, countingFetch, fastRetry, rejectionOf } from '../helpers/transport-client.js';
 
 const server = useTestServer();
 const managedObjectType = 'application/vnd.com.nsn.cumulocity.managedobject+json';
@@ -168,5 +168,35 @@ describe('putBinary', () => {
       ['text/csv', 'abc'],
       ['text/csv', 'abc'],
     ]);
+  });
+});
+
+describe('a stream body', () => {
+  const streamOf = (text: string) =>
+    new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode(text));
+        controller.close();
+      },
+    });
+
+  it('is sent as it is', async () => {
+    server.handle((_request, res) => sendJson(res, 200, { ok: true }));
+    await expect(clientFor(server).put('/inventory/binaries/1', streamOf('streamed bytes'))).resolves.toEqual({ ok: true });
+    const request = only();
+    expect(request.body.toString()).toBe('streamed bytes');
+    expect(request.headers['content-type']).toBe('application/octet-stream');
+  });
+
+  it('is never retried: PUT answered 503 with retries on → exactly one request, ServerError', async () => {
+    server.handle((_request, res) => sendJson(res, 503, { error: 'core/Unavailable', message: 'busy' }));
+    const counted = countingFetch();
+    const client = clientFor(server, { fetch: counted.fetch, retry: { ...fastRetry, limit: 3 } });
+    const error = await rejectionOf(client.put('/inventory/binaries/1', streamOf('streamed bytes')));
+
+    expect(isCumulocityError(error, 'ServerError')).toBe(true);
+    expect((error as { status?: unknown }).status).toBe(503);
+    expect(counted.attempts()).toBe(1);
+    expect(only().body.toString()).toBe('streamed bytes');
   });
 });
