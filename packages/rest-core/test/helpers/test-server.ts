@@ -12,8 +12,6 @@ export interface RecordedRequest {
   readonly headers: IncomingHttpHeaders;
   /** The body bytes; complete once the handler runs. */
   body: Buffer;
-  /** `Date.now()` when the request head arrived. */
-  readonly receivedAt: number;
   /** True once the connection closed before the response was ended (the client gave up). */
   closedEarly: boolean;
   /** Resolves when the response closes: `true` if the client closed it before the response ended. */
@@ -93,7 +91,6 @@ export class TestServer {
       url: raw.url ?? '',
       headers: raw.headers,
       body: Buffer.alloc(0),
-      receivedAt: Date.now(),
       closedEarly: false,
       closed: new Promise<boolean>((resolve) => (markClosed = resolve)),
     };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCumulocityError } from '../../src/index.js';
-import { delay, resetConnection, sendJson, useTestServer } from '../helpers/test-server.js';
-import { authorization, clientFor, expectNoSecrets, isErrorLike, rejectionOf } from '../helpers/transport-client.js';
+import { resetConnection, sendJson, useTestServer } from '../helpers/test-server.js';
+import { authorization, clientFor, countingFetch, expectNoSecrets, headSignalFetch, isErrorLike, rejectionOf } from '../helpers/transport-client.js';
 
 const server = useTestServer();
 
@@ -28,14 +28,15 @@ describe('connection reset', () => {
 
   it('POST: NetworkError after exactly 1 attempt, with the cause', async () => {
     server.handle((_request, res) => resetConnection(res));
-    const error = await rejectionOf(clientFor(server).post('/event/events', { type: 'x' }));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).post('/event/events', { type: 'x' }));
 
     expect(isCumulocityError(error, 'NetworkError')).toBe(true);
     if (!isCumulocityError(error, 'NetworkError')) return;
     expect(isErrorLike(error.cause)).toBe(true);
     expect(error.method).toBe('POST');
     expect(error.url).toBe(`${server.url}/event/events`);
-    await delay(100);
+    expect(counted.attempts()).toBe(1); // final: the call has settled, the retry loop has stopped
     expect(server.count).toBe(1);
     expectNoSecrets(error);
   });
@@ -49,40 +50,45 @@ describe('connection reset', () => {
   });
 
   it('GET json: a reset in the middle of the body is retried', async () => {
-    server.handle((request, res) => {
+    const observed = headSignalFetch();
+    server.handle(async (request, res) => {
       if (request.index === 0) {
         res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
         res.write('{"id":"1","padding":"');
-        setTimeout(() => resetConnection(res), 20);
+        await observed.headArrived;
+        resetConnection(res);
       } else {
         sendJson(res, 200, { id: '1' });
       }
     });
-    await expect(clientFor(server).get('/inventory/managedObjects/1')).resolves.toEqual({ id: '1' });
+    await expect(clientFor(server, { fetch: observed.fetch }).get('/inventory/managedObjects/1')).resolves.toEqual({ id: '1' });
+    expect(observed.attempts()).toBe(2);
     expect(server.count).toBe(2);
   });
 
   it('POST json: a reset in the middle of the reply body is a NetworkError, not retried', async () => {
-    server.handle((_request, res) => {
+    const observed = headSignalFetch();
+    server.handle(async (_request, res) => {
       res.writeHead(201, { 'Content-Type': 'application/json', 'Content-Length': '1000' });
       res.write('{"id":"1",');
-      setTimeout(() => resetConnection(res), 20);
+      await observed.headArrived;
+      resetConnection(res);
     });
-    const error = await rejectionOf(clientFor(server).post('/event/events', {}));
+    const error = await rejectionOf(clientFor(server, { fetch: observed.fetch }).post('/event/events', {}));
     expect(isCumulocityError(error, 'NetworkError')).toBe(true);
-    await delay(100);
+    expect(observed.attempts()).toBe(1);
     expect(server.count).toBe(1);
   });
 
   it('a refused connection (nothing listening) is a NetworkError, retried for GET', async () => {
     const port = new URL(server.url).port;
     await server.close();
-    const started = Date.now();
+    const counted = countingFetch();
     const error = await rejectionOf(
-      clientFor({ url: `http://127.0.0.1:${port}` }, { retry: { limit: 2, baseDelayMs: 40, maxDelayMs: 40, jitter: false } }).get('/x'),
+      clientFor({ url: `http://127.0.0.1:${port}` }, { fetch: counted.fetch, retry: { limit: 2, baseDelayMs: 10, maxDelayMs: 10, jitter: false } }).get('/x'),
     );
     expect(isCumulocityError(error, 'NetworkError')).toBe(true);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(75); // two 40 ms waits: it was retried
+    expect(counted.attempts()).toBe(3); // retried up to the limit
     expectNoSecrets(error);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ServerResponse } from 'node:http';
 import { isCumulocityError } from '../../src/index.js';
 import { delay, gate, sendJson, useTestServer } from '../helpers/test-server.js';
-import { authorization, clientFor, rejectionOf } from '../helpers/transport-client.js';
+import { authorization, clientFor, headSignalFetch, rejectionOf } from '../helpers/transport-client.js';
 
 const server = useTestServer();
 
@@ -153,25 +153,37 @@ describe('downloadBytes', () => {
   });
 
   it('a reset in the middle of the body is retried (GET), and succeeds when the server recovers', async () => {
-    server.handle((request, res) => {
+    const observed = headSignalFetch();
+    server.handle(async (request, res) => {
       if (request.index > 0) return sendInChunks(res, { 'Content-Length': String(MiB) });
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(MiB) });
       res.write(content.subarray(0, chunkSize));
-      setTimeout(() => res.socket?.resetAndDestroy(), 20);
+      await observed.headArrived; // the client is reading the body now
+      res.socket?.resetAndDestroy();
     });
-    const { bytes } = await clientFor(server).downloadBytes('/x');
+    const { bytes } = await clientFor(server, { fetch: observed.fetch }).downloadBytes('/x');
     expect(Buffer.from(bytes).equals(Buffer.from(content))).toBe(true);
+    expect(observed.attempts()).toBe(2);
     expect(server.count).toBe(2);
   });
 
   it('a reset in the middle of the body every time → NetworkError after the retries', async () => {
-    server.handle((_request, res) => {
+    // One observed fetch per attempt, so each reset waits for its own reply head.
+    const fetches: Array<ReturnType<typeof headSignalFetch>> = [];
+    const fetch: typeof globalThis.fetch = (input, init) => {
+      const observed = headSignalFetch();
+      fetches.push(observed);
+      return observed.fetch(input, init);
+    };
+    server.handle(async (request, res) => {
       res.writeHead(200, { 'Content-Type': 'application/octet-stream', 'Content-Length': String(MiB) });
       res.write(content.subarray(0, chunkSize));
-      setTimeout(() => res.socket?.resetAndDestroy(), 20);
+      await fetches[request.index]?.headArrived;
+      res.socket?.resetAndDestroy();
     });
-    const error = await rejectionOf(clientFor(server, { retry: { limit: 1, baseDelayMs: 10, jitter: false } }).downloadBytes('/x'));
+    const error = await rejectionOf(clientFor(server, { fetch, retry: { limit: 1, baseDelayMs: 10, jitter: false } }).downloadBytes('/x'));
     expect(isCumulocityError(error, 'NetworkError')).toBe(true);
+    expect(fetches).toHaveLength(2);
     expect(server.count).toBe(2);
   });
 

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCumulocityError } from '../../src/index.js';
-import { delay, sendJson, useTestServer } from '../helpers/test-server.js';
-import { authorization, clientFor, expectNoSecrets, rejectionOf } from '../helpers/transport-client.js';
+import { sendJson, useTestServer } from '../helpers/test-server.js';
+import { authorization, clientFor, countingFetch, expectNoSecrets, rejectionOf } from '../helpers/transport-client.js';
+
+// When a call settles, its retry loop has stopped and each attempt it made was answered (a
+// redirect is a reply): the counts below are final then, with no waiting for late requests.
 
 const server = useTestServer();
 const elsewhere = useTestServer(); // another origin (another port)
@@ -13,15 +16,16 @@ describe('redirects', () => {
       res.end();
     });
     elsewhere.handle((_request, res) => sendJson(res, 200, { stolen: true }));
-    const error = await rejectionOf(clientFor(server).get('/inventory/managedObjects'));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).get('/inventory/managedObjects'));
 
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     if (!isCumulocityError(error, 'ResponseFormatError')) return;
     expect(error.status).toBe(status);
     expect(error.message).toContain('redirect');
     expect(error.message).toContain(`${elsewhere.url}/steal`);
-    await delay(50);
-    expect(server.count).toBe(1); // not retried
+    expect(counted.attempts()).toBe(1); // not retried
+    expect(server.count).toBe(1);
     expect(server.requests[0]?.headers.authorization).toBe(authorization);
     expect(elsewhere.count).toBe(0);
     expectNoSecrets(error);
@@ -32,9 +36,10 @@ describe('redirects', () => {
       res.writeHead(307, { Location: `${elsewhere.url}/event/events` });
       res.end();
     });
-    const error = await rejectionOf(clientFor(server).post('/event/events', { type: 'x' }));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).post('/event/events', { type: 'x' }));
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
-    await delay(50);
+    expect(counted.attempts()).toBe(1);
     expect(elsewhere.count).toBe(0);
     expect(server.count).toBe(1);
   });
@@ -45,16 +50,18 @@ describe('redirects', () => {
       res.writeHead(302, { Location: '/moved' });
       res.end();
     });
-    const error = await rejectionOf(clientFor(server).get('/x'));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).get('/x'));
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
-    await delay(50);
+    expect(counted.attempts()).toBe(1);
     expect(server.requests.map((request) => request.url)).toEqual(['/x']);
   });
 
   it('an absolute URL on another origin is refused before anything is sent', async () => {
-    const error = await rejectionOf(clientFor(server).get(`${elsewhere.url}/inventory/managedObjects`));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).get(`${elsewhere.url}/inventory/managedObjects`));
     expect(isCumulocityError(error, 'InvalidInputError')).toBe(true);
-    await delay(50);
+    expect(counted.attempts()).toBe(0);
     expect(elsewhere.count).toBe(0);
     expect(server.count).toBe(0);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { ServerResponse } from 'node:http';
 import { isCumulocityError } from '../../src/index.js';
-import { delay, sendJson, useTestServer } from '../helpers/test-server.js';
-import { clientFor, expectNoSecrets, rejectionOf } from '../helpers/transport-client.js';
+import { sendJson, useTestServer } from '../helpers/test-server.js';
+import { clientFor, countingFetch, expectNoSecrets, rejectionOf } from '../helpers/transport-client.js';
 
 const server = useTestServer();
 
@@ -17,7 +17,8 @@ function send(res: ServerResponse, status: number, contentType: string | undefin
 describe('reply formats', () => {
   it('HTML with 200 → ResponseFormatError with status, contentType and an excerpt; not retried', async () => {
     server.handle((_request, res) => send(res, 200, 'text/html; charset=utf-8', loginPage));
-    const error = await rejectionOf(clientFor(server).get('/inventory/managedObjects'));
+    const counted = countingFetch();
+    const error = await rejectionOf(clientFor(server, { fetch: counted.fetch }).get('/inventory/managedObjects'));
 
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     if (!isCumulocityError(error, 'ResponseFormatError')) return;
@@ -27,7 +28,7 @@ describe('reply formats', () => {
     expect(error.message).toMatch(/expected JSON, got text\/html/);
     expect(error.method).toBe('GET');
     expect(error.url).toBe(`${server.url}/inventory/managedObjects`);
-    await delay(50);
+    expect(counted.attempts()).toBe(1); // not retried: final once the call has settled
     expect(server.count).toBe(1);
     expectNoSecrets(error);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { isCumulocityError } from '../../src/index.js';
-import { delay, sendJson, useTestServer } from '../helpers/test-server.js';
-import { authorization, clientFor, expectNoSecrets, fastRetry, rejectionOf } from '../helpers/transport-client.js';
+import { delay, sendJson, useTestServer, waitFor } from '../helpers/test-server.js';
+import { authorization, clientFor, countingFetch, expectNoSecrets, fastRetry, rejectionOf } from '../helpers/transport-client.js';
 
 const server = useTestServer();
 const never = () => undefined; // the handler never answers
@@ -30,12 +30,15 @@ describe('per-attempt timeout', () => {
 
   it('POST against a server that never answers: TimeoutError after exactly 1 attempt', async () => {
     server.handle(never);
-    const client = clientFor(server, { timeout: attemptTimeout, retry: { ...fastRetry, limit: 3 } });
+    const counted = countingFetch();
+    const client = clientFor(server, { fetch: counted.fetch, timeout: attemptTimeout, retry: { ...fastRetry, limit: 3 } });
     const error = await rejectionOf(client.post('/event/events', { type: 'x' }));
 
     expect(isCumulocityError(error, 'TimeoutError')).toBe(true);
     expect((error as { scope?: unknown }).scope).toBe('attempt');
-    await delay(150); // any retry would have arrived by now
+    expect(counted.attempts()).toBe(1); // final: the call has settled, the retry loop has stopped
+    await waitFor(() => server.count === 1);
+    await expect(server.requests[0]?.closed).resolves.toBe(true);
     expect(server.count).toBe(1);
     expect(server.requests[0]?.body.toString()).toBe('{"type":"x"}');
     expectNoSecrets(error);
@@ -87,40 +90,44 @@ describe('per-attempt timeout', () => {
 });
 
 describe('totalTimeout', () => {
-  it('retries with waits exceed it → TimeoutError (total), and no request reaches the server afterwards', async () => {
+  // The exact timing (attempts at 0, 60, … 360 ms, the error at 400 ms) is checked on a fake clock
+  // in test/retry/backoff-timing.test.ts; over real sockets, the counts.
+  it('retries with waits exceed it → TimeoutError (total); the server sees no request beyond the attempts made before it', async () => {
     server.handle((_request, res) => sendJson(res, 503, { error: 'x/unavailable' }));
+    const counted = countingFetch();
     const client = clientFor(server, {
+      fetch: counted.fetch,
       totalTimeout: 400,
       retry: { limit: 50, baseDelayMs: 60, maxDelayMs: 60, jitter: false },
     });
-    const started = Date.now();
     const error = await rejectionOf(client.get('/inventory/managedObjects'));
-    const elapsed = Date.now() - started;
 
     expect(isCumulocityError(error, 'TimeoutError')).toBe(true);
     if (!isCumulocityError(error, 'TimeoutError')) return;
     expect(error.scope).toBe('total');
     expect(error.timeoutMs).toBe(400);
-    expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(2_000);
-    // Several attempts happened, but far fewer than the retry limit allows.
-    expect(server.count).toBeGreaterThanOrEqual(2);
-    const seen = server.count;
-    await delay(200); // > 3 backoff delays
-    expect(server.count).toBe(seen);
+    // Several attempts, far fewer than the retry limit allows (at most one per 60 ms wait).
+    const attempts = counted.attempts();
+    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(attempts).toBeLessThanOrEqual(8);
+    // The server has seen each attempt answered or closed; the call had settled, so none follows.
+    await waitFor(() => server.inFlight === 0 && server.count >= attempts - 1);
+    expect(server.count).toBeLessThanOrEqual(attempts);
+    expect(counted.attempts()).toBe(attempts);
     expectNoSecrets(error);
   });
 
   it('ends an attempt that is still in flight: TimeoutError (total), the server sees the connection closed', async () => {
     server.handle(never);
-    const client = clientFor(server, { timeout: 5_000, totalTimeout: attemptTimeout });
+    const counted = countingFetch();
+    const client = clientFor(server, { fetch: counted.fetch, timeout: 5_000, totalTimeout: attemptTimeout });
     const error = await rejectionOf(client.get('/x'));
 
     expect(isCumulocityError(error, 'TimeoutError')).toBe(true);
     expect((error as { scope?: unknown }).scope).toBe('total');
+    expect(counted.attempts()).toBe(1);
     expect(server.count).toBe(1);
     await expect(server.requests[0]?.closed).resolves.toBe(true);
-    await delay(100);
     expect(server.count).toBe(1);
   });
 });
