@@ -4,6 +4,7 @@ import { BasicAuth, CumulocityRestClient, apiPath, isCumulocityError, type BulkE
 import { runBulk } from '../../src/bulk/index.js';
 import { count, getAll, select, type PagedResource } from '../../src/paging/index.js';
 import { inventoryQuerySpec } from '../../src/query/index.js';
+import { trackedFetch } from './helpers.js';
 
 // The engine against the emulator's inventory over real HTTP: 20,000 managed objects.
 
@@ -102,18 +103,21 @@ describe('emulator: getAll over 20,000 managed objects', () => {
   it('abort mid-way: rejects with the reason and starts nothing afterwards', async () => {
     emu.setLatency(20);
     const controller = new AbortController();
+    const tracked = trackedFetch();
     let seen = 0;
     const run = (async () => {
-      for await (const _item of select(admin(), inventory, { type: 'bench' }, { pageSize: 100, workers: 10, signal: controller.signal })) {
+      for await (const _item of select(admin({ fetch: tracked.fetch }), inventory, { type: 'bench' }, { pageSize: 100, workers: 10, signal: controller.signal })) {
         if (++seen === 2_000) controller.abort(new Error('enough'));
       }
     })();
     await expect(run).rejects.toThrow('enough');
-    await new Promise((resolve) => setTimeout(resolve, 60)); // requests in flight at the abort have answered or closed
-    const logged = emu.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(emu.requests.length).toBe(logged);
-    expect(logged).toBeLessThan(40);
+    const startedAtRejection = tracked.started();
+    // 20 pages consumed, at most `workers` more in flight or held.
+    expect(startedAtRejection).toBeLessThanOrEqual(30);
+    // Every request the client started has been answered or aborted; none started another.
+    await tracked.idle();
+    expect(tracked.started()).toBe(startedAtRejection);
+    expect(inventoryRequests().length).toBeLessThanOrEqual(startedAtRejection);
   });
 
   it('count: withTotalPages and the count endpoint agree', async () => {

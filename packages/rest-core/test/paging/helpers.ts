@@ -191,6 +191,32 @@ export async function startServer(options: CollectionServerOptions = {}): Promis
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/**
+ * A `fetch` for the client that counts the requests the client starts and tracks the ones whose
+ * reply head has not arrived yet: `idle()` resolves once every started request has been answered
+ * or has failed (an aborted one included), without waiting for any fixed time.
+ */
+export function trackedFetch(): { fetch: typeof globalThis.fetch; started: () => number; idle: () => Promise<void> } {
+  let started = 0;
+  const pending = new Set<Promise<Response>>();
+  return {
+    fetch: (input, init) => {
+      started++;
+      const response = globalThis.fetch(input, init);
+      pending.add(response);
+      const forget = () => pending.delete(response);
+      response.then(forget, forget);
+      return response;
+    },
+    started: () => started,
+    idle: async () => {
+      while (pending.size > 0) await Promise.allSettled([...pending]);
+      // Let the continuations of the last replies run (they are queued behind the settlement).
+      await new Promise((resolve) => setImmediate(resolve));
+    },
+  };
+}
+
 /** Ids of items, for exactly-once checks. */
 export const idsOf = (items: readonly unknown[]): string[] => items.map((item) => (item as { id: string }).id);
 

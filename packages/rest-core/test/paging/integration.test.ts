@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { getAll, select } from '../../src/paging/index.js';
-import { idsOf, inventory, makeItems, range, startServer, until, type CollectionServer } from './helpers.js';
+import { idsOf, inventory, makeItems, range, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
 
 // Integration tests over real HTTP against a local `node:http` server implementing
 // `GET /inventory/managedObjects` paging, normal and restricted (offset) mode. The server counts
@@ -75,12 +75,13 @@ describe('getAll over 20,000 objects', () => {
 
   it('abort mid-way leaves no request running', async () => {
     // Pages after 30 are slow, so requests are surely running when the consumer aborts.
-    server = await startServer({ count: total, delay: ({ currentPage }) => (currentPage > 30 ? 5_000 : 2) });
+    server = await startServer({ count: total, delay: ({ currentPage }) => (currentPage > 30 ? 600_000 : 2) });
     const controller = new AbortController();
+    const tracked = trackedFetch();
     let seen = 0;
     let runningAtAbort = 0;
     const run = (async () => {
-      for await (const _item of select(server.client(), inventory, undefined, { pageSize: 100, workers: 10, signal: controller.signal })) {
+      for await (const _item of select(server.client({ fetch: tracked.fetch }), inventory, undefined, { pageSize: 100, workers: 10, signal: controller.signal })) {
         if (++seen === 3_000) {
           await until(() => (server?.inFlight ?? 0) === 9); // pages 31–39: workers - 1 while page 30 is held
           runningAtAbort = server?.inFlight ?? 0;
@@ -89,12 +90,15 @@ describe('getAll over 20,000 objects', () => {
       }
     })();
     await expect(run).rejects.toThrow('stop');
+    const startedAtRejection = tracked.started();
+    // Every request the client started has failed (aborted) and the server has seen it close;
+    // none of that started another request.
+    await tracked.idle();
     await server.settled();
     expect(server.inFlight).toBe(0);
     expect(server.aborted).toBe(runningAtAbort);
-    const requestsAtAbort = server.requests.length;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(server.requests.length).toBe(requestsAtAbort); // nothing new after the abort
+    expect(tracked.started()).toBe(startedAtRejection);
+    expect(server.requests).toHaveLength(startedAtRejection);
   });
 });
 

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getAll, select } from '../../src/paging/index.js';
-import { idsOf, inventory, range, sleep, startServer, until, type CollectionServer } from './helpers.js';
+import { idsOf, inventory, makeItems, range, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
 
 let server: CollectionServer | undefined;
 afterEach(async () => {
@@ -10,6 +10,12 @@ afterEach(async () => {
 
 /** Later pages answer sooner: page k waits (6 - k) * 15 ms, so completion order ≠ page order. */
 const reversedDelays = ({ currentPage }: { currentPage: number }) => Math.max(0, 6 - currentPage) * 15;
+
+/** Longer than any test runs: a page with this delay is never answered (the server clears its timers on stop). */
+const never = 600_000;
+
+/** Ids as numbers in ascending order, for checks that do not depend on the order pages arrive in. */
+const ascending = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
 
 describe('workers', () => {
   it('keeps server order while fetching ahead when the query orders (revert)', async () => {
@@ -56,12 +62,11 @@ describe('workers', () => {
   });
 
   it('a collection shorter than one page: every item once, the speculative requests past it aborted', async () => {
-    // Pages past the first are slow, so they are still in flight when the short page 1 ends the collection.
-    server = await startServer({ count: 3, delay: ({ currentPage }) => (currentPage === 1 ? 5 : 2_000) });
-    const started = Date.now();
+    // Pages past the first never answer: getAll can only resolve if it does not wait for them.
+    server = await startServer({ count: 3, delay: ({ currentPage }) => (currentPage === 1 ? 5 : never) });
     const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 5 });
     expect(idsOf(items)).toEqual(range(1, 3));
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(server.requests.filter((request) => request.currentPage > 1).some((request) => request.answered)).toBe(false);
     await server.settled();
     expect(server.pages.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5]); // speculative from the start
     expect(server.requests.filter((request) => request.currentPage > 1).every((request) => request.aborted)).toBe(true);
@@ -88,18 +93,35 @@ describe('workers', () => {
   });
 
   it('ends at a short page and aborts the speculative requests behind it', async () => {
-    // Pages after the short page 3 are slow: they must be aborted, not waited for.
-    server = await startServer({ count: 13, delay: ({ currentPage }) => (currentPage > 3 ? 2_000 : 10) });
-    const started = Date.now();
+    // Pages after the short page 3 never answer: they must be aborted, not waited for.
+    server = await startServer({ count: 13, delay: ({ currentPage }) => (currentPage > 3 ? never : 10) });
     const items = await getAll(server.client(), inventory, undefined, { pageSize: 5, workers: 5 });
-    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 13));
-    expect(Date.now() - started).toBeLessThan(1_500);
+    expect(ascending(idsOf(items))).toEqual(range(1, 13));
+    expect(server.requests.filter((request) => request.currentPage > 3).some((request) => request.answered)).toBe(false);
     await server.settled();
     expect(server.inFlight).toBe(0);
     const beyond = server.requests.filter((request) => request.currentPage > 3);
     expect(beyond.length).toBeGreaterThanOrEqual(2); // pages 4 and 5 at least (6+ if pages 1–2 were consumed first)
     expect(beyond.every((request) => request.aborted)).toBe(true);
     expect(server.aborted).toBe(beyond.length);
+  });
+
+  it('a server that trims pageSize is paged to the end: a page is short only against the size it reports', async () => {
+    // Asked for pageSize=10, the server answers 5 per page and says so in statistics.pageSize:
+    // 5 items are a full page then, and only page 3 (2 items) is short.
+    const all = makeItems(12);
+    server = await startServer({
+      count: 12,
+      override: ({ currentPage }, res) => {
+        const managedObjects = all.slice((currentPage - 1) * 5, currentPage * 5);
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ managedObjects, statistics: { currentPage, pageSize: 5 } }));
+        return true;
+      },
+    });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 3, ordered: true });
+    expect(idsOf(items)).toEqual(range(1, 12));
+    expect(server.requests.every((request) => request.pageSize === 10)).toBe(true);
+    expect(ascending(server.pages.filter((page) => page <= 3).map(String))).toEqual(['1', '2', '3']);
   });
 
   it('never yields items from pages past the end, even if they answer first (ordered)', async () => {
@@ -135,38 +157,55 @@ describe('workers', () => {
     expect(server.requests.find((request) => request.currentPage === 4)?.aborted).toBe(true);
   });
 
-  it('limit: requests only the pages it needs, trims the last one, keeps the first items in server order', async () => {
+  it('limit: requests only the pages it needs and trims the last one to the first items of the collection', async () => {
     server = await startServer({ count: 100, delay: reversedDelays });
     const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 10, limit: 25 });
-    expect(idsOf(items).sort((a, b) => Number(a) - Number(b))).toEqual(range(1, 25));
-    expect([...server.pages].sort()).toEqual([1, 2, 3]);
+    // Unordered, pages come in completion order: the items are the collection's first 25, each once.
+    expect(items).toHaveLength(25);
+    expect(ascending(idsOf(items))).toEqual(range(1, 25));
+    expect(ascending(server.pages.map(String))).toEqual(['1', '2', '3']);
     expect(server.requests.every((request) => request.pageSize === 10)).toBe(true);
+  });
+
+  it('limit with ordered: the first items in server order, although later pages answer first', async () => {
+    server = await startServer({ count: 100, delay: reversedDelays });
+    const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 10, limit: 25, ordered: true });
+    expect(idsOf(items)).toEqual(range(1, 25));
+    expect(ascending(server.pages.map(String))).toEqual(['1', '2', '3']);
   });
 
   it('backpressure: a consumer that stops pulling stops new requests (at most `workers` pages held)', async () => {
     server = await startServer({ count: 1_000 });
-    const iterator = select(server.client(), inventory, undefined, { pageSize: 10, workers: 3 }).byPage()[Symbol.asyncIterator]();
+    const tracked = trackedFetch();
+    const iterator = select(server.client({ fetch: tracked.fetch }), inventory, undefined, { pageSize: 10, workers: 3 }).byPage()[Symbol.asyncIterator]();
     await iterator.next(); // holds one page
-    await sleep(150);
-    expect(server.requests.length).toBeLessThanOrEqual(3); // 1 held + at most 2 in flight or waiting
+    expect(tracked.started()).toBe(3); // speculative from the start: `workers` requests
+    // Every reply arrives while the consumer holds its page: none of them starts another request.
+    await until(() => server?.requests.every((request) => request.answered) === true);
+    await tracked.idle();
+    expect(tracked.started()).toBe(3);
+    expect(server.requests).toHaveLength(3);
+    // One more pull frees one place: exactly one more request.
     await iterator.next();
-    await sleep(100);
-    expect(server.requests.length).toBeLessThanOrEqual(4);
+    await tracked.idle();
+    expect(tracked.started()).toBe(4);
     await iterator.return?.();
     await server.settled();
     expect(server.inFlight).toBe(0);
+    expect(server.requests).toHaveLength(4);
   });
 
   it('breaking out of for-await aborts the requests still in flight', async () => {
     server = await startServer({ count: 1_000, delay: ({ currentPage }) => (currentPage === 1 ? 0 : 5_000) });
-    let seen = 0;
+    const seen: unknown[] = [];
     for await (const item of select(server.client(), inventory, undefined, { pageSize: 10, workers: 5 })) {
-      expect(item).toBeDefined();
-      if (++seen === 3) {
+      seen.push(item);
+      if (seen.length === 3) {
         await until(() => server?.requests.length === 5);
         break;
       }
     }
+    expect(idsOf(seen)).toEqual(range(1, 3)); // the first items of page 1, the only page answered
     await server.settled();
     expect(server.inFlight).toBe(0);
     expect(server.aborted).toBe(4); // pages 2–5 were running
