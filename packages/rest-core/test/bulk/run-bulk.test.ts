@@ -6,7 +6,15 @@ import { testAuth } from '../client/test-auth.js';
 
 const base = 'https://t100.example.com';
 const client = () => new CumulocityRestClient({ baseUrl: base, auth: testAuth, retry: false });
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Lets every queued callback run once (a turn of the event loop, no fixed time). */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** A promise with its resolve function, to hold an operation until the test releases it. */
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve: () => void = () => undefined;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => {
@@ -50,18 +58,23 @@ describe('runBulk', () => {
   });
 
   it('returns results in input order even when they complete out of order', async () => {
+    // Each operation waits for its gate; finishing, it opens the gate of the next in completionOrder.
+    const completionOrder = [3, 1, 4, 0, 2];
+    const gates = completionOrder.map(() => deferred());
     const done: number[] = [];
-    const results = await runBulk(
+    const run = runBulk(
       [40, 10, 30, 0, 20],
-      async (ms, { index }) => {
-        await sleep(ms);
+      async (value, { index }) => {
+        await gates[index]?.promise;
         done.push(index);
-        return ms * 2;
+        gates[completionOrder[completionOrder.indexOf(index) + 1] ?? -1]?.resolve();
+        return value * 2;
       },
       { workers: 5 },
     );
-    expect(results).toEqual([80, 20, 60, 0, 40]);
-    expect(done).not.toEqual([0, 1, 2, 3, 4]);
+    gates[completionOrder[0] as number]?.resolve();
+    expect(await run).toEqual([80, 20, 60, 0, 40]);
+    expect(done).toEqual(completionOrder);
   });
 
   it('runs at most `workers` operations at once', async () => {
@@ -71,7 +84,7 @@ describe('runBulk', () => {
       Array.from({ length: 20 }, (_, index) => index),
       async () => {
         most = Math.max(most, ++running);
-        await sleep(5);
+        await turn();
         running--;
       },
       { workers: 4 },
@@ -84,7 +97,7 @@ describe('runBulk', () => {
     let most = 0;
     await runBulk([1, 2, 3], async () => {
       most = Math.max(most, ++running);
-      await sleep(2);
+      await turn();
       running--;
     });
     expect(most).toBe(1);
@@ -113,6 +126,47 @@ describe('runBulk', () => {
     expect(error.message).toContain('3 skipped after 2 failures (abortOnErrors)');
   });
 
+  it('failures are listed in input order, not in the order they happened', async () => {
+    const laterFailed = deferred();
+    const happened: number[] = [];
+    const error = (await runBulk(
+      ['a', 'b'],
+      async (_target, { index }) => {
+        if (index === 0) await laterFailed.promise; // the first target fails only after the second
+        happened.push(index);
+        if (index === 1) laterFailed.resolve();
+        throw new Error(`bad ${index}`);
+      },
+      { workers: 2 },
+    ).catch((caught: unknown) => caught)) as BulkError<string, never>;
+    expect(happened).toEqual([1, 0]);
+    expect(isCumulocityError(error, 'BulkError')).toBe(true);
+    expect(error.failures.map((failure) => [failure.index, failure.target, (failure.error as Error).message])).toEqual([
+      [0, 'a', 'bad 0'],
+      [1, 'b', 'bad 1'],
+    ]);
+  });
+
+  it('abortOnErrors: the failures of targets already running are all reported, not only the first n', async () => {
+    const allRunning = deferred();
+    const started: number[] = [];
+    const error = (await runBulk(
+      [0, 1, 2, 3, 4],
+      async (n) => {
+        started.push(n);
+        if (started.length === 3) allRunning.resolve();
+        await allRunning.promise; // three failures at once, with workers: 3
+        throw new Error(`bad ${n}`);
+      },
+      { workers: 3, abortOnErrors: 1 },
+    ).catch((caught: unknown) => caught)) as BulkError<number, never>;
+    expect(started).toEqual([0, 1, 2]);
+    expect(isCumulocityError(error, 'BulkError')).toBe(true);
+    expect(error.failures.map((failure) => failure.index)).toEqual([0, 1, 2]);
+    expect(error.skipped.map((skip) => skip.index)).toEqual([3, 4]);
+    expect(error.abortedAfter).toBe(1);
+  });
+
   it('a single target resolves its result or rejects with its own error', async () => {
     mockObjects(['1'], ['x9']);
     await expect(runBulk('1', getObject)).resolves.toMatchObject({ id: '1' });
@@ -134,20 +188,19 @@ describe('runBulk', () => {
     const controller = new AbortController();
     const reason = new Error('cancelled');
     const started: number[] = [];
+    const bothRunning = deferred();
     const run = runBulk(
       [1, 2, 3, 4, 5, 6],
+      // An operation ends only through the signal.
       (n, { signal }) =>
-        new Promise<number>((resolve, reject) => {
+        new Promise<number>((_resolve, reject) => {
           started.push(n);
-          const timer = setTimeout(() => resolve(n), 50);
-          signal.addEventListener('abort', () => {
-            clearTimeout(timer);
-            reject(signal.reason);
-          });
+          signal.addEventListener('abort', () => reject(signal.reason));
+          if (started.length === 2) bothRunning.resolve();
         }),
       { workers: 2, signal: controller.signal },
     );
-    await sleep(10);
+    await bothRunning.promise;
     controller.abort(reason);
     await expect(run).rejects.toBe(reason);
     expect(started).toEqual([1, 2]);
