@@ -151,3 +151,34 @@ describe('diffFragments', () => {
     expect(diffFragments({ l: [1, 2], o: { a: 1, b: 2 } }, { l: [2, 1], o: { b: 2, a: 1 } })).toEqual({ l: [2, 1] });
   });
 });
+
+describe('reference ids', () => {
+  it('each child and parent getter reads its own key', () => {
+    const refs = (...ids: string[]) => ({ references: ids.map((id) => ({ managedObject: { id, self: `https://t/inventory/managedObjects/${id}` } })) });
+    const obj = ManagedObject.fromJSON(undefined, {
+      id: '1',
+      childDevices: refs('d1', 'd2'),
+      childAssets: refs('a1'),
+      childAdditions: refs('x1', 'x2', 'x3'),
+      deviceParents: refs('pd1'),
+      assetParents: refs('pa1', 'pa2'),
+      additionParents: refs('px1'),
+    });
+    expect(obj.childDeviceIds).toEqual(['d1', 'd2']);
+    expect(obj.childAssetIds).toEqual(['a1']);
+    expect(obj.childAdditionIds).toEqual(['x1', 'x2', 'x3']);
+    expect(obj.deviceParentIds).toEqual(['pd1']);
+    expect(obj.assetParentIds).toEqual(['pa1', 'pa2']);
+    expect(obj.additionParentIds).toEqual(['px1']);
+  });
+
+  it('a missing key gives no ids, whatever the other keys hold', () => {
+    const only = (key: string) => ManagedObject.fromJSON(undefined, { id: '1', [key]: { references: [{ managedObject: { id: '9' } }] } });
+    const getters = ['childDeviceIds', 'childAssetIds', 'childAdditionIds', 'deviceParentIds', 'assetParentIds', 'additionParentIds'] as const;
+    const keys = ['childDevices', 'childAssets', 'childAdditions', 'deviceParents', 'assetParents', 'additionParents'];
+    for (const [index, key] of keys.entries()) {
+      const obj = only(key);
+      expect(getters.map((getter) => obj[getter])).toEqual(getters.map((_, other) => (other === index ? ['9'] : [])));
+    }
+  });
+});
