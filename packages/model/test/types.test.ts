@@ -13,9 +13,9 @@ import {
   type JsonValue,
 } from '../src/index.js';
 
-// The `@ts-expect-error` lines are checked by `pnpm --filter @c8y/model typecheck` (tsconfig.json
-// includes test/): each must be a type error, or the typecheck fails. This function is never
-// called; jest only checks the runtime facts at the bottom.
+// The `@ts-expect-error` lines are checked by test/typecheck.test.ts (part of `pnpm test`) and by
+// `pnpm --filter @c8y/model typecheck`: each must be a type error, and everything else must
+// compile. This function is never called; jest only checks the runtime facts at the bottom.
 export async function typeChecks(obj: ManagedObject, alarm: Alarm, device: Device): Promise<unknown[]> {
   // get() with a default is typed like the default (widened); without, it is JsonValue | undefined
   const n: number = obj.get('my_Fragment.value', 42);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { Celsius, Liters, Units, Value, type Unit, type ValueJson } from '../src/index.js';
 
-// The `@ts-expect-error` lines are checked by `pnpm --filter @c8y/units typecheck`
-// (tsconfig.json includes test/): each must be a type error, or the typecheck fails.
-// This function is never called; jest only checks the runtime facts below.
+// The `@ts-expect-error` lines are checked by test/typecheck.test.ts (part of `pnpm test`) and by
+// `pnpm --filter @c8y/units typecheck`: each must be a type error, and everything else must
+// compile. This function is never called; jest only checks the runtime facts below.
 export function typeChecks(): unknown[] {
   const json: ValueJson<'l'> = new Liters(1).toJSON();
   const unit: '°C' | undefined = new Celsius(1).unit;

@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { compileAsValues, getAll, select, type JsonObject, type PagedIterable, type PathValue, type ValuesOf } from '../../src/paging/index.js';
 import type { JsonValue } from '../../src/json/json-types.js';
+import { assertType, type Equal } from '../helpers/type-assertions.js';
 import { inventory, startServer, type CollectionServer } from './helpers.js';
-
-/** Compile-time check: `expectType<T>()(value)` only compiles when `value` is exactly `T`. */
-type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
-const assertType = <T extends true>(_check?: T) => undefined;
 
 const objects = [
   { name: 'n1', type: 't1', test_Fragment: { key: 'value1', key2: 'value2' }, list: [{ a: 1 }] },
@@ -76,39 +73,38 @@ describe('asValues through select', () => {
     assertType<Equal<typeof rows, Array<[JsonValue | undefined, JsonValue, JsonValue]>>>();
     assertType<Equal<typeof names, Array<JsonValue | undefined>>>();
   });
-
-  it('infers element types from a typed JSON, widened by defaults', () => {
-    interface Json {
-      id: string;
-      name?: string;
-      c8y_Temperature?: { T: { value: number; unit?: string } };
-      tags: string[];
-    }
-    assertType<Equal<PathValue<Json, 'id'>, string>>();
-    assertType<Equal<PathValue<Json, 'name'>, string | undefined>>();
-    assertType<Equal<PathValue<Json, 'c8y_Temperature.T.value'>, number | undefined>>();
-    assertType<Equal<PathValue<Json, 'tags.0'>, string | undefined>>();
-    assertType<Equal<PathValue<Json, 'nope'>, undefined>>();
-    assertType<Equal<ValuesOf<Json, readonly ['id', readonly ['name', '-'], readonly ['c8y_Temperature.T.value', 0]]>, [string, string, number]>>();
-    assertType<Equal<ValuesOf<Json, readonly [readonly ['name', 0]]>, [string | number]>>();
-    assertType<Equal<ValuesOf<Json, 'c8y_Temperature.T.unit'>, string | undefined>>();
-    assertType<Equal<ValuesOf<Record<string, unknown>, 'a.b'>, unknown>>();
-    expect(true).toBe(true);
-  });
 });
 
-describe('select typing', () => {
-  it('infers the item type from map, JSON objects by default, values under asValues', () => {
-    const typesOnly = (client: Parameters<typeof select>[0]) => {
-      const _mapped = select(client, inventory, undefined, { map: (json) => ({ built: String(json.id) }) });
-      const _raw = select(client, inventory, { type: 'x' }, { limit: 5 });
-      const _values = select(client, inventory, undefined, { asValues: ['id', ['name', 0]] });
-      const _mappedAll = getAll(client, inventory, undefined, { map: (json) => new Date(String(json.creationTime)) });
-      assertType<Equal<typeof _mapped, PagedIterable<{ built: string }>>>();
-      assertType<Equal<typeof _raw, PagedIterable<JsonObject>>>();
-      assertType<Equal<typeof _values, PagedIterable<[JsonValue | undefined, JsonValue]>>>();
-      assertType<Equal<typeof _mappedAll, Promise<Date[]>>>();
-    };
-    expect(typeof typesOnly).toBe('function');
-  });
-});
+// Compile-time checks only (never called): test/typecheck.test.ts type-checks this file as part of
+// `pnpm test`, so each assertType below fails the run unless the types are exactly as stated.
+
+/** Element types inferred from a typed JSON, widened by defaults. */
+export function typedJsonChecks(): void {
+  interface Json {
+    id: string;
+    name?: string;
+    c8y_Temperature?: { T: { value: number; unit?: string } };
+    tags: string[];
+  }
+  assertType<Equal<PathValue<Json, 'id'>, string>>();
+  assertType<Equal<PathValue<Json, 'name'>, string | undefined>>();
+  assertType<Equal<PathValue<Json, 'c8y_Temperature.T.value'>, number | undefined>>();
+  assertType<Equal<PathValue<Json, 'tags.0'>, string | undefined>>();
+  assertType<Equal<PathValue<Json, 'nope'>, undefined>>();
+  assertType<Equal<ValuesOf<Json, readonly ['id', readonly ['name', '-'], readonly ['c8y_Temperature.T.value', 0]]>, [string, string, number]>>();
+  assertType<Equal<ValuesOf<Json, readonly [readonly ['name', 0]]>, [string | number]>>();
+  assertType<Equal<ValuesOf<Json, 'c8y_Temperature.T.unit'>, string | undefined>>();
+  assertType<Equal<ValuesOf<Record<string, unknown>, 'a.b'>, unknown>>();
+}
+
+/** `select` infers the item type from map, JSON objects by default, values under asValues. */
+export function selectTypeChecks(client: Parameters<typeof select>[0]): void {
+  const _mapped = select(client, inventory, undefined, { map: (json) => ({ built: String(json.id) }) });
+  const _raw = select(client, inventory, { type: 'x' }, { limit: 5 });
+  const _values = select(client, inventory, undefined, { asValues: ['id', ['name', 0]] });
+  const _mappedAll = getAll(client, inventory, undefined, { map: (json) => new Date(String(json.creationTime)) });
+  assertType<Equal<typeof _mapped, PagedIterable<{ built: string }>>>();
+  assertType<Equal<typeof _raw, PagedIterable<JsonObject>>>();
+  assertType<Equal<typeof _values, PagedIterable<[JsonValue | undefined, JsonValue]>>>();
+  assertType<Equal<typeof _mappedAll, Promise<Date[]>>>();
+}

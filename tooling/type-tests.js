@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import ts from 'typescript';
+
+/**
+ * Compile-time tests, run by jest: type-checks files as `tsc -p <package>/tsconfig.json --noEmit`
+ * would, and returns the diagnostics in those files as `file:line TScode message` (file relative
+ * to the package), in a stable order. An empty list means every expected type held and every
+ * `@ts-expect-error` marked a real error (an unused one is TS2578).
+ *
+ * `virtualFiles` ({ 'test/x.ts': source }) are checked as if they existed: a canary with known
+ * errors proves that the check is live.
+ */
+export function typeCheck(packageDir, files, virtualFiles = {}) {
+  const configPath = path.join(packageDir, 'tsconfig.json');
+  const read = ts.readConfigFile(configPath, ts.sys.readFile);
+  if (read.error !== undefined) throw new Error(ts.flattenDiagnosticMessageText(read.error.messageText, '\n'));
+  const { options } = ts.parseJsonConfigFileContent(read.config, ts.sys, packageDir);
+  const virtual = new Map(Object.entries(virtualFiles).map(([name, text]) => [path.resolve(packageDir, name), text]));
+  const host = ts.createCompilerHost(options);
+  const { fileExists, readFile, getSourceFile } = host;
+  host.fileExists = (file) => virtual.has(path.resolve(file)) || fileExists.call(host, file);
+  host.readFile = (file) => virtual.get(path.resolve(file)) ?? readFile.call(host, file);
+  host.getSourceFile = (file, language, onError, create) => {
+    const text = virtual.get(path.resolve(file));
+    return text === undefined ? getSourceFile.call(host, file, language, onError, create) : ts.createSourceFile(file, text, language);
+  };
+  const rootNames = [...files.map((file) => path.resolve(packageDir, file)), ...virtual.keys()];
+  const program = ts.createProgram({ rootNames, options, host });
+  const checked = new Set(rootNames);
+  return ts
+    .getPreEmitDiagnostics(program)
+    // Errors elsewhere (the sources under test) are the typecheck task's; a global one is kept.
+    .filter((diagnostic) => diagnostic.file === undefined || checked.has(path.resolve(diagnostic.file.fileName)))
+    .map((diagnostic) => {
+      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, ' ');
+      if (diagnostic.file === undefined || diagnostic.start === undefined) return `TS${diagnostic.code} ${message}`;
+      const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
+      return `${path.relative(packageDir, diagnostic.file.fileName)}:${line + 1} TS${diagnostic.code} ${message}`;
+    })
+    .sort();
+}
+
+/**
+ * The `.ts` files under `dir` (relative to `packageDir`) that hold compile-time checks:
+ * `@ts-expect-error` lines or `assertType<…>` calls. `exclude` names files to leave out.
+ */
+export function typeTestFiles(packageDir, dir = 'test', exclude = []) {
+  const found = [];
+  const walk = (relative) => {
+    for (const entry of readdirSync(path.join(packageDir, relative), { withFileTypes: true })) {
+      const child = path.posix.join(relative, entry.name);
+      if (entry.isDirectory()) walk(child);
+      else if (entry.name.endsWith('.ts') && !exclude.includes(child) && /@ts-expect-error|assertType</.test(readFileSync(path.join(packageDir, child), 'utf8'))) {
+        found.push(child);
+      }
+    }
+  };
+  walk(dir);
+  return found.sort();
+}
