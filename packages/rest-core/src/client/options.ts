@@ -53,7 +53,7 @@ export interface RestClientOptions {
   timeout?: number | false;
   /** Milliseconds a call may take with all its retries and waits. `false` disables. @default false */
   totalTimeout?: number | false;
-  /** Retry policy (see `RetryPolicy`); a number is the retry limit; `false` never retries. @default 3 retries */
+  /** Retry policy (see `RetryPolicy`); a number is the retry limit; `false` never retries. @default `defaultRetryPolicy` (8 retries, 2 min budget) */
   retry?: RetryOption;
   /** Most requests this client has in flight at once (one queue per client). @default 10 */
   maxConcurrent?: number;

@@ -153,11 +153,12 @@ export class CumulocityRestClient implements RestClient {
     const totalTimer = total && setTimeout(() => total.abort(), totalTimeoutMs as number);
     const callSignal = anySignal(options.signal, total?.signal);
     const plan: AttemptPlan = { url, method, headers, body, read, timeoutMs, callSignal, description };
+    const started = Date.now();
     try {
       for (let retriesDone = 0; ; retriesDone++) {
         const result = await this.#attempt(plan);
         if (result.ok) return result.value as T;
-        const decision = decideRetry({ method, retriesDone, failure: result.failure }, policy);
+        const decision = decideRetry({ method, retriesDone, failure: result.failure, elapsedMs: Date.now() - started }, policy);
         if (!decision.retry) throw result.error;
         await sleep(decision.delayMs, callSignal);
       }

@@ -28,6 +28,7 @@ const retrySchema = v.union(
       baseDelayMs: v.optional(delay),
       maxDelayMs: v.optional(delay),
       maxRetryAfterMs: v.optional(delay),
+      retryTimeoutMs: v.optional(delay),
       jitter: v.optional(v.boolean()),
       retryNonIdempotent: v.optional(v.boolean()),
     }),

@@ -15,6 +15,8 @@ export interface RetryState {
   failure: AttemptFailure;
   /** Current time, for an HTTP-date `Retry-After`. @default Date.now() */
   now?: number;
+  /** Milliseconds since the call's first attempt started, for `policy.retryTimeoutMs`. @default 0 */
+  elapsedMs?: number;
 }
 
 /** Retry after `delayMs`, or give up and say why. */
@@ -29,9 +31,11 @@ const idempotentMethods: ReadonlySet<HttpMethod> = new Set(['GET', 'HEAD', 'PUT'
  * - GET, HEAD, PUT, DELETE: retried on `policy.statusCodes`, network errors and attempt timeouts;
  * - POST, PATCH: retried on 429 only (Cumulocity rejects those before processing), unless
  *   `policy.retryNonIdempotent` allows the rest;
- * - a `Retry-After` is waited exactly; one longer than `policy.maxRetryAfterMs` ends the retries;
- * - otherwise exponential backoff from `baseDelayMs`, capped at `maxDelayMs`, with jitter
- *   drawing the delay between half and all of it.
+ * - a `Retry-After` up to `policy.maxRetryAfterMs` is waited exactly; a longer one ends the
+ *   retries (it is not cut down: the server asked for that long);
+ * - otherwise exponential backoff `baseDelayMs × 2^retriesDone`, capped at `maxDelayMs`, with
+ *   jitter drawing the delay uniformly between half and all of it;
+ * - no retry whose wait would end after `policy.retryTimeoutMs` from the call's start (`elapsedMs`).
  *
  * @example
  * ```ts
@@ -53,11 +57,20 @@ export function decideRetry(state: RetryState, policy: RetryPolicy, random: () =
       if (retryAfterMs > policy.maxRetryAfterMs) {
         return { retry: false, reason: `Retry-After of ${retryAfterMs} ms exceeds maxRetryAfterMs (${policy.maxRetryAfterMs} ms)` };
       }
-      return { retry: true, delayMs: retryAfterMs };
+      return withinBudget(retryAfterMs, state, policy);
     }
   } else if (!idempotent && !policy.retryNonIdempotent) {
     return { retry: false, reason: `${method} is not idempotent; a ${failure.kind} failure may have been processed` };
   }
   const backoff = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** retriesDone);
-  return { retry: true, delayMs: policy.jitter ? backoff / 2 + random() * (backoff / 2) : backoff };
+  return withinBudget(policy.jitter ? backoff / 2 + random() * (backoff / 2) : backoff, state, policy);
+}
+
+function withinBudget(delayMs: number, state: RetryState, policy: RetryPolicy): RetryDecision {
+  const budget = policy.retryTimeoutMs ?? Number.POSITIVE_INFINITY;
+  const elapsed = state.elapsedMs ?? 0;
+  if (elapsed + delayMs > budget) {
+    return { retry: false, reason: `a retry after ${Math.round(delayMs)} ms would end past retryTimeoutMs (${budget} ms; ${Math.round(elapsed)} ms spent)` };
+  }
+  return { retry: true, delayMs };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { decideRetry, defaultRetryPolicy, type AttemptFailure, type HttpMethod, type RetryPolicy } from '../../src/index.js';
 
-const policy: RetryPolicy = { ...defaultRetryPolicy, jitter: false, baseDelayMs: 100 };
+const policy: RetryPolicy = { ...defaultRetryPolicy, jitter: false, baseDelayMs: 100, limit: 3 };
 const status = (code: number, retryAfter?: string): AttemptFailure => ({ kind: 'status', status: code, retryAfter });
 const network: AttemptFailure = { kind: 'network' };
 const timeout: AttemptFailure = { kind: 'timeout' };
