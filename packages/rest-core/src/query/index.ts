@@ -1,10 +1,10 @@
 // The query-parameter layer: filters → REST query parameters. Pure functions, no HTTP.
-// Only dates.ts, durations.ts and build.ts import luxon; odata, raw, page size, specs and
-// reserved keys do not.
+// Nothing here imports luxon: luxon DateTime and Duration values are recognised by shape
+// (DateTimeLike, DurationObjectLike), ISO-8601 is parsed by parseIsoDateTime.
 export { buildQueryParams } from './build.js';
 export { defineQuery, type QueryDeclaration, type TimeRange } from './define-query.js';
-export { toIsoDate, type DateLike, type ToIsoDateOptions } from './dates.js';
-export { toDurationMs, type DurationLike } from './durations.js';
+export { parseIsoDateTime, toIsoDate, toIsoTime, type DateLike, type DateTimeLike, type TimeLike, type ToIsoDateOptions } from './dates.js';
+export { toDurationMs, type DurationLike, type DurationObjectLike } from './durations.js';
 export type {
   ApplicationFilters,
   ApplicationTypeFilter,

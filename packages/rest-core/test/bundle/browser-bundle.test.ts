@@ -45,8 +45,16 @@ describe('browser bundles', () => {
     for (const name of ['luxon', 'ky', 'p-queue', 'valibot']) expect(has(inputs, name)).toBe(false);
   }, 30_000);
 
-  it('date filters bring luxon in (the check can see it)', async () => {
-    const { inputs } = await bundle("import { toIsoDate } from './src/index.js'; console.log(toIsoDate(location.hash));");
+  it('dates, durations and paging with date filters need no luxon', async () => {
+    const { inputs } = await bundle(
+      "import { toIsoDate, toDurationMs, select, eventQuerySpec } from './src/index.js'; console.log(toIsoDate(location.hash), toDurationMs(location.hash), select(undefined, { path: '/x', collectionKey: 'x', querySpec: eventQuerySpec }, { maxAge: '1d' }));",
+    );
+    expect(inputs.some((input) => input.endsWith('src/query/dates.ts'))).toBe(true);
+    expect(has(inputs, 'luxon')).toBe(false);
+  }, 30_000);
+
+  it('the check can see luxon when an app imports it', async () => {
+    const { inputs } = await bundle("import { DateTime } from 'luxon'; import { toIsoDate } from './src/index.js'; console.log(toIsoDate(DateTime.now()));");
     expect(has(inputs, 'luxon')).toBe(true);
   }, 30_000);
 });

@@ -158,6 +158,11 @@ describe('buildQueryParams: events', () => {
     ).toBe(`?type=c8y_X&myParam=a%20b%2Bc&flag=true&n=5&list=x&list=y&when=${JAN_1}`);
   });
 
+  it('normalises an unknown key holding a luxon DateTime (recognised by shape), and refuses a Duration there', () => {
+    expect(wire({ when: DateTime.fromISO('2025-01-01T01:00:00+01:00') }, eventQuerySpec)).toBe(`?when=${JAN_1}`);
+    expect(errorOf(() => buildQueryParams({ when: Duration.fromObject({ hours: 1 }) }, eventQuerySpec, NOW)).path).toBe('when');
+  });
+
   it('leaves an empty unknown array out', () => {
     expect(wire({ list: [] }, eventQuerySpec)).toBe('');
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { Duration } from 'luxon';
-import { toDurationMs } from '../../src/query/durations.js';
+import { DateTime, Duration } from 'luxon';
+import { isDurationObjectLike, toDurationMs } from '../../src/query/durations.js';
 import { errorOf } from './helpers.js';
 
 const S = 1_000;
@@ -30,6 +30,12 @@ describe('toDurationMs', () => {
     ['P1W', 7 * D],
     ['P1DT2H', D + 2 * H],
     ['PT0.5S', 500],
+    ['PT0,5S', 500],
+    ['P1W2D', 9 * D],
+    ['PT1H30M15S', H + 30 * M + 15 * S],
+    ['P0Y0M1D', D],
+    ['P0.5D', 12 * H],
+    ['PT36H', 36 * H],
   ])('%s', (input, expected) => {
     expect(toDurationMs(input)).toBe(expected);
   });
@@ -37,6 +43,18 @@ describe('toDurationMs', () => {
   it('accepts luxon Durations', () => {
     expect(toDurationMs(Duration.fromObject({ hours: 1, minutes: 15 }))).toBe(H + 15 * M);
     expect(toDurationMs(Duration.fromObject({ weeks: 1 }))).toBe(7 * D);
+    expect(toDurationMs(Duration.fromISO('P1DT2H'))).toBe(D + 2 * H);
+    expect(toDurationMs(Duration.fromMillis(1234))).toBe(1234);
+  });
+
+  it('recognises Durations by shape: no luxon needed', () => {
+    expect(toDurationMs({ toMillis: () => 90_000, toObject: () => ({ minutes: 1.5 }) })).toBe(90_000);
+    expect(isDurationObjectLike(Duration.fromObject({ days: 1 }))).toBe(true);
+    expect(isDurationObjectLike(DateTime.now())).toBe(false);
+    expect(isDurationObjectLike({ toMillis: () => 1 })).toBe(false);
+    expect(errorOf(() => toDurationMs({ isValid: false, invalidReason: 'gone', toMillis: () => Number.NaN, toObject: () => ({}) }, 'maxAge')).message).toBe(
+      'maxAge: invalid Duration (gone)',
+    );
   });
 
   it('accepts milliseconds', () => {
@@ -54,6 +72,14 @@ describe('toDurationMs', () => {
     ['months (no fixed length)', 'P1M'],
     ['years', 'P1Y'],
     ['an empty ISO duration', 'P'],
+    ['an empty ISO time part', 'PT'],
+    ['a trailing T', 'P1DT'],
+    ['ISO units out of order', 'PT1M1H'],
+    ['a lower-case ISO duration', 'p1d'],
+    ['an ISO year-month duration', 'P1Y2M'],
+    ['quarters in a shaped Duration', { toMillis: () => 1, toObject: () => ({ quarters: 1 }) }],
+    ['a shaped Duration with a negative length', { toMillis: () => -1, toObject: () => ({}) }],
+    ['a luxon DateTime', DateTime.fromMillis(0)],
     ['an unknown unit', '1y'],
     ['an upper-case unit', '1D'],
     ['a repeated unit', '1h1h'],
