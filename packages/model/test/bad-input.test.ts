@@ -118,7 +118,7 @@ describe('validation of what users build, before any request', () => {
   });
 
   it('time setters refuse what is not a date', () => {
-    expectInvalid(() => new Measurement(c8y, { time: 'yesterday-ish' }), 'time', /not an ISO 8601/);
+    expectInvalid(() => new Measurement(c8y, { time: 'yesterday-ish' }), 'time', /expected an ISO-8601 date or date-time/);
     expectInvalid(() => new Measurement(c8y, { time: new Date(Number.NaN) }), 'time', /invalid Date/);
     expectInvalid(() => new Event(c8y, { source: '' }), 'source', /must be an id/);
   });

@@ -22,6 +22,7 @@ describe('with the DateTime provider', () => {
     expect(m.time).toBe('1970-01-01T00:00:00.000Z');
     expect(m.dateTime?.year).toBe(1970);
     const event = new Event(undefined, { time: '2025-01-01T00:00:00+02:00' });
-    expect(event.time).toBe('2025-01-01T00:00:00+02:00');
+    expect(event.time).toBe('2024-12-31T22:00:00.000Z');
+    expect(event.dateTime?.toMillis()).toBe(Date.UTC(2024, 11, 31, 22));
   });
 });

@@ -123,7 +123,8 @@ export class BulkOperation extends CumulocityObject {
   }
 
   /**
-   * When to start, as the JSON string. Set an ISO string, `'now'`, a `Date` or a `DateTime`.
+   * When to start, as the JSON string. Set an ISO-8601 string (no offset = UTC), `'now'`, a
+   * `Date` or a `DateTime`; it is stored and sent as ISO 8601 in UTC with milliseconds.
    * @example
    * ```ts
    * bulk.startDate = 'now';

@@ -350,7 +350,7 @@ export abstract class CumulocityObject {
     this.#doc.writable()[key] = toJson(value, key);
   }
 
-  /** Writes a time field from a string, `'now'`, `Date` or `DateTime`; `undefined` removes it. */
+  /** Writes a time field (ISO 8601 in UTC with milliseconds) from a {@link TimeInput}; `undefined` removes it. */
   protected writeTime(key: string, value: TimeInput | undefined): void {
     this.writeField(key, value === undefined ? undefined : toTimeString(value, key));
   }

@@ -44,11 +44,13 @@ export abstract class SourcedObject extends CumulocityObject {
   }
 
   /**
-   * When it happened, as the JSON string. Set it to an ISO string, `'now'`, a `Date` or a
-   * luxon `DateTime`.
+   * When it happened, as the JSON string. Set it to an ISO-8601 string (no offset = UTC),
+   * `'now'`, a `Date` or a luxon `DateTime`; it is stored and sent as ISO 8601 in UTC with
+   * milliseconds. Anything else is an `InvalidInputError` naming `time`.
    * @example
    * ```ts
    * measurement.time = 'now';
+   * measurement.time = '2025-01-01T10:00:00+02:00'; // measurement.time === '2025-01-01T08:00:00.000Z'
    * ```
    */
   get time(): string | undefined {

@@ -1,3 +1,4 @@
+import { parseIsoDateTime } from '@c8y/rest-core';
 import * as v from 'valibot';
 
 type Issue = v.BaseIssue<unknown>;
@@ -42,7 +43,9 @@ export function optionalString() {
 }
 
 /**
- * An ISO 8601 date/time string.
+ * An ISO 8601 date or date-time string, by the strict rule of `parseIsoDateTime` in
+ * `@c8y/rest-core` (the one the time setters and query filters use): a value written with
+ * `set('time', …)` is checked like one written with the `time` setter.
  *
  * @example
  * ```ts
@@ -52,7 +55,7 @@ export function optionalString() {
 export function timeString() {
   return v.pipe(
     v.string(expected('an ISO 8601 date/time string')),
-    v.check((text) => !Number.isNaN(Date.parse(text)), (issue) => `must be an ISO 8601 date/time, got ${shown(issue)}`),
+    v.check((text) => parseIsoDateTime(text) !== undefined, (issue) => `must be an ISO 8601 date/time, got ${shown(issue)}`),
   );
 }
 
