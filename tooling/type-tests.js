@@ -1,4 +1,6 @@
+import { describe, expect, it } from '@jest/globals';
 import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import ts from 'typescript';
 
@@ -58,4 +60,36 @@ export function typeTestFiles(packageDir, dir = 'test', exclude = []) {
   };
   walk(dir);
   return found.sort();
+}
+
+/** Known errors, so a check that stopped checking (wrong files, wrong options) cannot pass. */
+const defaultCanary = {
+  source: `export const wrong: number = 'not a number';
+// @ts-expect-error nothing is wrong on the next line
+export const fine: number = 1;
+`,
+  errors: ['1 TS2322', '2 TS2578'],
+};
+
+/**
+ * The jest test a package runs for its compile-time tests (jest alone strips types, so without
+ * it a line that is no longer a type error would pass): every `@ts-expect-error` under `test/`
+ * marks a real error, the rest compiles, and a canary with known errors is reported.
+ *
+ * @param packageUrl - `new URL('..', import.meta.url)` from the package's test folder.
+ * @param mustInclude - type-test files that must be found (proves the search still finds them).
+ * @param canary - a source with known errors and their `line TScode`s (e.g. to prove a package's
+ *   own `assertType` helper reports a mismatch). @default a wrong assignment and an unused expect-error
+ */
+export function describeTypeTests(packageUrl, mustInclude, canary = defaultCanary) {
+  const packageDir = fileURLToPath(packageUrl);
+  describe('type tests', () => {
+    it('every compile-time check in test/ holds; the canary errors are reported', () => {
+      const files = typeTestFiles(packageDir, 'test', ['test/typecheck.test.ts']);
+      expect(files).toEqual(expect.arrayContaining(mustInclude));
+      expect(typeCheck(packageDir, files, { 'test/type-check-canary.ts': canary.source })).toEqual(
+        canary.errors.map((error) => expect.stringMatching(new RegExp(`^test/type-check-canary\\.ts:${error} `))),
+      );
+    }, 120_000);
+  });
 }
