@@ -52,7 +52,11 @@ export interface BulkOptions {
 export interface BulkContext {
   /** The target's position in the input. */
   readonly index: number;
-  /** The run's signal (never aborted when the caller gave none): pass it to client calls. */
+  /**
+   * This operation's signal: aborted with the caller's reason when the run's `signal` aborts (never
+   * when the caller gave none). Pass it to client calls. Each operation has its own, so the caller's
+   * signal carries one listener per run, however many operations run at once.
+   */
   readonly signal: AbortSignal;
 }
 
@@ -74,8 +78,10 @@ function positiveInteger(value: unknown, path: string): number | undefined {
  * - **A single target** (not an array): resolves its result, or rejects with its own error
  *   (a one-off call is not a bulk).
  * - `onProgress({ done, total, failed })` after each attempted target.
- * - `signal`: nothing new starts, running operations get the signal through their context, and
- *   the promise rejects with the signal's reason (not a `BulkError`).
+ * - `signal`: nothing new starts, running operations see their context's signal abort, and
+ *   the promise rejects with the signal's reason (not a `BulkError`). The run puts one listener on
+ *   it (not one per operation or request: no `MaxListenersExceededWarning` with many workers) and
+ *   removes it when the run ends.
  *
  * Operations are not retried here: the client already retries what is safe to retry.
  *
@@ -126,9 +132,13 @@ export async function runBulk<T, R>(
   let progressError: { error: unknown } | undefined;
 
   const queue = new PQueue({ concurrency: workers });
+  // Running operations, each with a controller of its own: the one listener on the caller's
+  // signal aborts them all.
+  const running = new Set<AbortController>();
   const onAbort = () => {
     stop = 'abort';
     queue.clear();
+    for (const controller of running) controller.abort(callerSignal?.reason);
   };
   callerSignal?.addEventListener('abort', onAbort, { once: true });
   try {
@@ -138,11 +148,15 @@ export async function runBulk<T, R>(
           skipped.push({ index, target });
           return;
         }
+        const controller = new AbortController();
+        running.add(controller);
         try {
-          results[index] = await operation(target, { index, signal });
+          results[index] = await operation(target, { index, signal: controller.signal });
         } catch (error) {
           failures.push({ index, target, error });
           if (abortOnErrors !== undefined && failures.length >= abortOnErrors && stop === undefined) stop = 'errors';
+        } finally {
+          running.delete(controller);
         }
         done++;
         if (options.onProgress !== undefined && progressError === undefined) {

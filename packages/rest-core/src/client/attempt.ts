@@ -7,9 +7,22 @@ import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { AttemptFailure } from '../retry/decide-retry.js';
 import type { HttpMethod } from '../retry/retry-policy.js';
+import { raceAbort, readBodyText, type StreamGuard } from './body.js';
+
+/** What a reply reader gets besides the reply. */
+export interface ReadContext {
+  /** The request, for errors. */
+  readonly description: RequestDescription;
+  /** The attempt's signal (its timeout and the caller's abort): pass it to every body read. */
+  readonly signal: AbortSignal | undefined;
+  /** The most bytes a body read into memory may have; `false`: no limit. */
+  readonly maxBytes: number | false;
+  /** How a body handed to the caller is watched after the attempt (see `guardStream`). */
+  readonly stream: StreamGuard;
+}
 
 /** Reads a successful reply inside the attempt, so the attempt's timeout and retries cover it. */
-export type ReplyReader = (response: Response, description: RequestDescription) => Promise<unknown>;
+export type ReplyReader = (response: Response, context: ReadContext) => Promise<unknown>;
 
 /** Everything one attempt of a call needs. */
 export interface AttemptPlan {
@@ -19,51 +32,70 @@ export interface AttemptPlan {
   body: BodyInit | undefined;
   read: ReplyReader;
   timeoutMs: number | false;
-  /** The caller's signal combined with the total timeout. */
+  /** The call's signal: the caller's abort and the total timeout. */
   callSignal: AbortSignal | undefined;
+  /** The most bytes a body read into memory may have. */
+  maxBytes: number | false;
+  /** How a body handed to the caller is watched (its signal is the caller's own). */
+  stream: StreamGuard;
   description: RequestDescription;
 }
 
 /** The value, or how the attempt failed and the error to throw if it is not retried. */
 export type AttemptResult = { ok: true; value: unknown } | { ok: false; failure: AttemptFailure; error: CumulocityError };
 
+/** Error replies are read for their `{ error, message }` only: at most this much of them. */
+const errorBodyBytes = 64 * 1024;
+const noop = () => undefined;
+
 /**
  * Sends one attempt and reads its reply, under the per-attempt timeout. Error statuses,
  * network failures and timeouts come back as failures for the retry decision; an abort by the
  * caller and bad replies (`ResponseFormatError`) are thrown.
+ *
+ * The attempt owns its deadline: this frame and the timer hold the controller until the attempt
+ * ends, and every wait (for the headers, for each body chunk) races against its signal. Node 20's
+ * fetch keeps the signal given to `new Request()` only weakly, so after a garbage collection an
+ * abort may never reach a body that is still streaming; the race does not depend on that.
  */
 export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<AttemptResult> {
   const { url, method, headers, body, read, timeoutMs, callSignal, description } = plan;
   callSignal?.throwIfAborted();
   const deadline = timeoutMs === false ? undefined : new AbortController();
-  const timer = deadline && setTimeout(() => deadline.abort(), timeoutMs as number);
-  // The caller's abort reaches the attempt through the deadline's controller: a listener is much
+  let timedOut = false;
+  const timer =
+    deadline &&
+    setTimeout(() => {
+      timedOut = true;
+      deadline.abort(new TimeoutError({ ...description, timeoutMs: timeoutMs as number, scope: 'attempt' }));
+    }, timeoutMs as number);
+  // The call's abort reaches the attempt through the deadline's controller: a listener is much
   // cheaper than AbortSignal.any per attempt on the paging hot path.
   const forwardAbort = () => deadline?.abort(callSignal?.reason);
   if (deadline !== undefined) callSignal?.addEventListener('abort', forwardAbort, { once: true });
   const signal = deadline?.signal ?? callSignal;
   try {
-    const response = await ky(url, { method, headers, body, signal });
+    const response = await raceAbort(ky(url, { method, headers, body, signal }), signal, (late) => late.body?.cancel().catch(noop));
     if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
-      await response.body?.cancel();
+      response.body?.cancel().catch(noop);
       const location = response.headers.get('location');
-      throw new ResponseFormatError(`a redirect${location ? ` to ${location}` : ''} was refused: credentials stay with the configured URL`, {
-        ...description,
-        status: response.status,
-      });
+      throw new ResponseFormatError(
+        `a redirect${location ? ` to ${location}` : ''} was refused: credentials stay with the configured URL`,
+        { ...description, status: response.status },
+      );
     }
     if (!response.ok) {
-      const text = await response.text();
+      const text = await readBodyText(response, { signal, maxBytes: errorBodyBytes, overflow: 'truncate', request: description });
       return {
         ok: false,
         failure: { kind: 'status', status: response.status, retryAfter: response.headers.get('retry-after') },
         error: errorFromResponse(response, text, description),
       };
     }
-    return { ok: true, value: await read(response, description) };
+    return { ok: true, value: await read(response, { description, signal, maxBytes: plan.maxBytes, stream: plan.stream }) };
   } catch (error) {
     if (callSignal?.aborted) throw error;
-    if (deadline?.signal.aborted) {
+    if (timedOut) {
       return { ok: false, failure: { kind: 'timeout' }, error: new TimeoutError({ ...description, timeoutMs: timeoutMs as number, scope: 'attempt' }) };
     }
     if (isCumulocityError(error)) throw error;

@@ -49,7 +49,10 @@ export interface RestClientOptions {
   applicationKey?: string;
   /** Default `X-Cumulocity-Processing-Mode` for POST, PUT and DELETE. Per call too. */
   processingMode?: ProcessingMode;
-  /** Milliseconds one attempt may take, reply body included. `false` disables. @default 60_000 */
+  /**
+   * Milliseconds one attempt may take, reply body included; for a body handed to you as a stream
+   * (`download()`), the longest wait for its next chunk. `false` disables. @default 60_000
+   */
   timeout?: number | false;
   /** Milliseconds a call may take with all its retries and waits. `false` disables. @default false */
   totalTimeout?: number | false;
@@ -57,6 +60,15 @@ export interface RestClientOptions {
   retry?: RetryOption;
   /** Most requests this client has in flight at once (one queue per client). @default 10 */
   maxConcurrent?: number;
+  /**
+   * The most bytes a reply body read into memory may have (JSON, text, bytes, `downloadBytes`),
+   * counted after decompression while it streams in: a larger reply ends the call with a
+   * `ResponseFormatError` naming the limit, before it is buffered (a gzip bomb stops at the
+   * limit). `false` disables. Per call too; a body handed to you as a stream (`download()`,
+   * `responseType: 'stream'`/`'response'`) is capped only by a per-call value.
+   * @default 67_108_864 (64 MiB)
+   */
+  maxResponseBytes?: number | false;
   /** Headers sent with every request (values must not contain CR or LF). */
   headers?: Readonly<Record<string, string>>;
   /** The fetch implementation. @default globalThis.fetch */
@@ -111,6 +123,11 @@ export interface RequestOptions extends CallOptions {
   contentType?: string;
   /** How to read the reply body. @default 'json' */
   responseType?: ResponseType;
+  /**
+   * The most bytes of the reply body (after decompression), for this call; also caps a body
+   * handed to you as a stream. `false` disables. @default the client's (64 MiB; streams: none)
+   */
+  maxResponseBytes?: number | false;
 }
 
 /** Options of `request()`: per-call options plus a body. */

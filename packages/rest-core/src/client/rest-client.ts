@@ -9,6 +9,7 @@ import { decideRetry } from '../retry/decide-retry.js';
 import { resolveRetryPolicy } from '../retry/resolve-retry-policy.js';
 import type { HttpMethod, RetryPolicy } from '../retry/retry-policy.js';
 import { sendAttempt, type AttemptPlan, type AttemptResult, type ReplyReader } from './attempt.js';
+import { defaultMaxResponseBytes, type StreamGuard } from './body.js';
 import { resolveRequestUrl, normalizeBaseUrl } from './base-url.js';
 import {
   contentDispositionFor,
@@ -24,9 +25,9 @@ import { assertHeader, assertHeaders } from './headers.js';
 import type { FetchFunction, ProcessingMode, RequestOptions, RequestOptionsWithBody, RestClientOptions } from './options.js';
 import { toQueryString } from './query-string.js';
 import { prepareBody } from './prepare-body.js';
-import { readReply } from './read-reply.js';
+import { guardedBody, readReply } from './read-reply.js';
 import type { RestClient } from './rest-client-interface.js';
-import { abortable, anySignal, sleep } from './signals.js';
+import { abortable, sleep } from './signals.js';
 import { validateClientOptions, validateRequestOptions } from './validate-options.js';
 
 const defaultTimeoutMs = 60_000;
@@ -135,7 +136,7 @@ export class CumulocityRestClient implements RestClient {
    * ```
    */
   request<T = unknown>(method: HttpMethod, path: string, options: RequestOptionsWithBody = {}): Promise<T> {
-    return this.#send<T>(method, path, options, (response, description) => readReply(response, options.responseType ?? 'json', description));
+    return this.#send<T>(method, path, options, (response, context) => readReply(response, options.responseType ?? 'json', context));
   }
 
   /** The pipeline behind `request()`; `read` turns a successful reply into the result, inside the attempt. */
@@ -148,11 +149,34 @@ export class CumulocityRestClient implements RestClient {
     const policy = resolveRetryPolicy(replayable ? options.retry : false, this.#retryPolicy);
     const timeoutMs = pick(options.timeout, this.options.timeout, defaultTimeoutMs);
     const totalTimeoutMs = pick(options.totalTimeout, this.options.totalTimeout, false);
+    const maxBytes = pick(options.maxResponseBytes, this.options.maxResponseBytes, defaultMaxResponseBytes);
+    const callerSignal = options.signal;
+    const stream: StreamGuard = { idleTimeoutMs: timeoutMs, signal: callerSignal, maxBytes: options.maxResponseBytes ?? false, request: description };
 
-    const total = totalTimeoutMs === false ? undefined : new AbortController();
-    const totalTimer = total && setTimeout(() => total.abort(), totalTimeoutMs as number);
-    const callSignal = anySignal(options.signal, total?.signal);
-    const plan: AttemptPlan = { url, method, headers, body, read, timeoutMs, callSignal, description };
+    // One controller for the whole call: the only listener it puts on the caller's signal (not one
+    // per attempt, wait or queue slot), and what the total timeout aborts. Held by this frame and
+    // the timer until the call ends.
+    let call: AbortController | undefined;
+    let forwardAbort: (() => void) | undefined;
+    let totalTimer: ReturnType<typeof setTimeout> | undefined;
+    let totalExpired = false;
+    if (callerSignal !== undefined || totalTimeoutMs !== false) {
+      const controller = new AbortController();
+      call = controller;
+      if (callerSignal?.aborted) controller.abort(callerSignal.reason);
+      else if (callerSignal !== undefined) {
+        forwardAbort = () => controller.abort(callerSignal.reason);
+        callerSignal.addEventListener('abort', forwardAbort, { once: true });
+      }
+      if (totalTimeoutMs !== false) {
+        totalTimer = setTimeout(() => {
+          totalExpired = true;
+          controller.abort(new TimeoutError({ ...description, timeoutMs: totalTimeoutMs, scope: 'total' }));
+        }, totalTimeoutMs);
+      }
+    }
+    const callSignal = call?.signal;
+    const plan: AttemptPlan = { url, method, headers, body, read, timeoutMs, callSignal, maxBytes, stream, description };
     const started = Date.now();
     try {
       for (let retriesDone = 0; ; retriesDone++) {
@@ -163,11 +187,12 @@ export class CumulocityRestClient implements RestClient {
         await sleep(decision.delayMs, callSignal);
       }
     } catch (error) {
-      if (options.signal?.aborted) throw options.signal.reason;
-      if (total?.signal.aborted) throw new TimeoutError({ ...description, timeoutMs: totalTimeoutMs as number, scope: 'total' });
+      if (callerSignal?.aborted) throw callerSignal.reason;
+      if (totalExpired) throw new TimeoutError({ ...description, timeoutMs: totalTimeoutMs as number, scope: 'total' });
       throw error;
     } finally {
       clearTimeout(totalTimer);
+      if (forwardAbort !== undefined) callerSignal?.removeEventListener('abort', forwardAbort);
     }
   }
 
@@ -213,7 +238,10 @@ export class CumulocityRestClient implements RestClient {
 
   /**
    * Downloads a file as a stream, with the file name from `Content-Disposition`. The
-   * per-attempt timeout covers the wait for the reply headers, not the body.
+   * per-attempt timeout covers the wait for the reply headers; after that the same `timeout` is
+   * the longest wait for the next chunk while you read (a stall errors the stream with a
+   * `TimeoutError`, `scope: 'idle'`), the call's `signal` still aborts the stream, and a per-call
+   * `maxResponseBytes` caps it (the client's default cap is for bodies read into memory).
    *
    * @example
    * ```ts
@@ -221,20 +249,21 @@ export class CumulocityRestClient implements RestClient {
    * for await (const chunk of body) process.stdout.write(chunk);
    * ```
    */
-  async download(path: string, options?: RequestOptions): Promise<Download> {
-    const response = await this.request<Response>('GET', path, { accept: '*/*', ...options, responseType: 'response' });
-    const length = Number(response.headers.get('content-length') ?? Number.NaN);
-    return {
-      body: response.body ?? new ReadableStream<Uint8Array>({ start: (controller) => controller.close() }),
-      filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
-      contentType: response.headers.get('content-type') ?? undefined,
-      size: Number.isFinite(length) ? length : undefined,
-    };
+  download(path: string, options?: RequestOptions): Promise<Download> {
+    return this.#send<Download>('GET', path, { accept: '*/*', ...options, responseType: 'stream' }, async (response, context) => {
+      const length = Number(response.headers.get('content-length') ?? Number.NaN);
+      return {
+        body: guardedBody(response, context),
+        filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
+        contentType: response.headers.get('content-type') ?? undefined,
+        size: Number.isFinite(length) ? length : undefined,
+      };
+    });
   }
 
   /**
-   * Downloads a file into memory. The per-attempt timeout covers the body, and a failure while
-   * reading it is retried like any GET failure.
+   * Downloads a file into memory. The per-attempt timeout covers the body, `maxResponseBytes`
+   * caps it (64 MiB by default), and a failure while reading it is retried like any GET failure.
    *
    * @example
    * ```ts
@@ -242,8 +271,8 @@ export class CumulocityRestClient implements RestClient {
    * ```
    */
   async downloadBytes(path: string, options?: RequestOptions): Promise<DownloadedBytes> {
-    return this.#send<DownloadedBytes>('GET', path, { accept: '*/*', ...options, responseType: 'response' }, async (response) => ({
-      bytes: new Uint8Array(await response.arrayBuffer()),
+    return this.#send<DownloadedBytes>('GET', path, { accept: '*/*', ...options, responseType: 'bytes' }, async (response, context) => ({
+      bytes: await readReply(response, 'bytes', context) as Uint8Array,
       filename: filenameFromContentDisposition(response.headers.get('content-disposition')),
       contentType: response.headers.get('content-type') ?? undefined,
     }));

@@ -1,9 +1,3 @@
-/** One signal for all given ones (`undefined` ignored): aborts when any of them aborts. */
-export function anySignal(...signals: Array<AbortSignal | undefined>): AbortSignal | undefined {
-  const present = signals.filter((signal): signal is AbortSignal => signal !== undefined);
-  return present.length > 1 ? AbortSignal.any(present) : present[0];
-}
-
 /** Waits `ms`, or rejects with the signal's reason as soon as it aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -15,6 +15,8 @@ const milliseconds = v.union(
   ],
   millisecondsMessage,
 );
+const bytesMessage = 'must be false or a positive whole number of bytes';
+const bytes = v.union([v.literal(false), v.pipe(v.number(), v.integer(bytesMessage), v.minValue(1, bytesMessage), v.maxValue(Number.MAX_SAFE_INTEGER, bytesMessage))], bytesMessage);
 const count = (min: number) => v.pipe(v.number(), v.integer('must be an integer'), v.minValue(min, `must be at least ${min}`));
 const delay = v.pipe(v.number(), v.finite(), v.minValue(0, 'must not be negative'));
 
@@ -48,6 +50,7 @@ const perCall = {
   retry: v.optional(retrySchema),
   processingMode: v.optional(processingMode),
   headers: v.optional(headerRecord),
+  maxResponseBytes: v.optional(bytes),
 };
 
 const clientOptionsSchema = v.object({
