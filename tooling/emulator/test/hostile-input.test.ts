@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { connect } from 'node:net';
 import { compileFilter, MAX_QUERY_NESTING, parseQuery, QuerySyntaxError } from '../src/areas/inventory/query.js';
 import { QueryParams, readCookie, startEmulator, type Emulator } from '../src/index.js';
 import { wildcardMatcher } from '../src/util/wildcard.js';
-import { ADMIN } from './helpers.js';
+import { ADMIN, rawRequest } from './helpers.js';
 import { api, INVENTORY_TENANTS } from './inventory-helpers.js';
 
 /** The RegExp the query language used to build for a wildcard pattern: the reference semantics. */
@@ -321,5 +322,59 @@ describe('hostile input: query parameters named like Object.prototype members', 
     for (const key of NAMES) await c.json('POST', '/tenant/options', { category: 'hostile', key, value: `v-${key}` }, 200);
     const category = await c.get('/tenant/options/hostile');
     expect(Object.entries(category).sort()).toEqual(NAMES.map((k) => [k, `v-${k}`]).sort());
+  });
+});
+
+describe('hostile input: request line and Host header', () => {
+  let emu: Emulator;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS, onError: (e) => errors.push(e) });
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => {
+    emu.reset();
+    errors.length = 0;
+  });
+
+  /** Sends a request line as written (no client-side normalisation) and returns the status line. */
+  const statusLine = (target: string, host = '127.0.0.1'): Promise<string> =>
+    new Promise((resolve, reject) => {
+      let data = '';
+      const socket = connect(emu.port, '127.0.0.1', () =>
+        socket.write(`GET ${target} HTTP/1.1\r\nHost: ${host}\r\nAuthorization: ${ADMIN}\r\nConnection: close\r\n\r\n`),
+      );
+      socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
+      socket.on('close', () => resolve(data.split('\r\n')[0] ?? ''));
+      socket.on('error', reject);
+    });
+
+  it.each(['a:b:c', 'L($<4WWyNh', 'xn--a', 'a b', 'a/b', 'a@b'])('an invalid Host (%j) → 400, also on routes that build links from it', async (host) => {
+    for (const path of ['/tenant/loginOptions', '/inventory/managedObjects']) {
+      const res = await rawRequest(emu.url, { path, headers: { Host: host, Authorization: ADMIN } });
+      expect([path, res.status, (JSON.parse(res.body) as { error: string; message: string })]).toEqual([
+        path,
+        400,
+        { error: 'general/Bad Request', message: 'Invalid Host header', info: expect.any(String) },
+      ]);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('valid hosts still work: names, ports, IP literals, tenant subdomains', async () => {
+    for (const host of ['127.0.0.1', `127.0.0.1:${emu.port}`, '[::1]:8111', 'localhost', 't200.localhost:1']) {
+      const res = await rawRequest(emu.url, { path: '/tenant/loginOptions', headers: { Host: host } });
+      expect([host, res.status]).toEqual([host, 200]);
+      expect((JSON.parse(res.body) as { self: string }).self).toBe(`http://${host}/tenant/loginOptions`);
+    }
+  });
+
+  it('a request target that is no URL → 400; `//x/…` is a path, not a host', async () => {
+    expect(await statusLine('http://[bad/')).toBe('HTTP/1.1 400 Bad Request');
+    expect(await statusLine('//[')).toBe('HTTP/1.1 404 Not Found'); // a path (the connection used to be dropped)
+    expect(await statusLine('//x/inventory')).toBe('HTTP/1.1 404 Not Found');
+    expect(await statusLine('/inventory')).toBe('HTTP/1.1 200 OK');
+    expect(await statusLine('http://127.0.0.1/inventory')).toBe('HTTP/1.1 200 OK');
+    expect(errors).toEqual([]);
   });
 });

@@ -54,14 +54,43 @@ export function createPipeline(deps: PipelineDeps): (req: IncomingMessage, res: 
   };
 }
 
+/**
+ * The URL of a request target: origin-form (`/path?query`, taken as a path even when it starts with
+ * `//`) or absolute-form (`http://host/path`); `undefined` if it is malformed.
+ */
+function requestUrl(target: string): URL | undefined {
+  try {
+    return target.startsWith('/') ? new URL(`http://emulator.invalid${target}`) : new URL(target);
+  } catch {
+    return undefined;
+  }
+}
+
+/** `host[:port]` as RFC 3986 allows it (reg-name or IP literal), no percent-escapes. */
+const HOST_SYNTAX = /^(?:\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9\-._~!$&'()*+,;=]+)(?::\d{0,5})?$/;
+
+/** Whether a Host header can be used to build absolute links (`http://<host>/…`). */
+function validHost(host: string): boolean {
+  if (!HOST_SYNTAX.test(host)) return false;
+  try {
+    new URL(`http://${host}/`);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const { emu } = deps;
-  const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+  const url = requestUrl(req.url ?? '/');
   const override = req.headers['x-http-method'];
   const method = (req.method === 'POST' && typeof override === 'string' ? override : (req.method ?? 'GET')).toUpperCase();
-  const path = url.pathname;
-  const query = new QueryParams(url.search);
-  const host = req.headers.host ?? `127.0.0.1:${req.socket.localPort ?? 0}`;
+  const path = url ? url.pathname : (req.url ?? '');
+  const query = new QueryParams(url?.search ?? '');
+  const hostHeader = req.headers.host;
+  // RFC 9112 §3.2: a request with an invalid Host is answered 400; a missing or empty one means this server.
+  const hostValid = hostHeader === undefined || hostHeader === '' || validHost(hostHeader);
+  const host = hostValid && hostHeader ? hostHeader : `127.0.0.1:${req.socket.localPort ?? 0}`;
   const hostTenant = emu.tenants.byHost(host.replace(/:\d+$/, '')) ?? emu.tenants.default;
   const entry: LoggedRequest = { method, path, query: query.toRecord(), headers: pickHeaders(req.headers), status: 0, tenant: hostTenant.id };
 
@@ -76,6 +105,8 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   const early = fault && faultReply(fault);
   let reply: Reply;
   if (early) reply = early;
+  else if (!url) reply = errorReply(errors.badRequest('general', 'Malformed request target'));
+  else if (!hostValid) reply = errorReply(errors.badRequest('general', 'Invalid Host header'));
   else if (body instanceof C8yHttpError) reply = errorReply(body);
   else reply = await route(deps, req, method, path, query, host, hostTenant, body, entry);
 
