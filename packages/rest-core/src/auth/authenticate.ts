@@ -1,5 +1,6 @@
 import type { FetchFunction } from '../client/options.js';
 import { normalizeBaseUrl } from '../client/base-url.js';
+import { raceAbort, readBodyText } from '../client/body.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { NetworkError } from '../errors/network-error.js';
@@ -59,6 +60,10 @@ export interface AuthenticateOptions {
  * `NetworkError`; bad options → `InvalidInputError`. The password is never part of an error, even
  * when the server echoes it back. An abort rejects with the signal's reason.
  *
+ * Redirects are never followed (`redirect: 'manual'`): a 3xx from either endpoint is a
+ * `ResponseFormatError` naming where it pointed — the form with the password is sent to the
+ * configured URL only. Replies are read up to 1 MiB.
+ *
  * **In a browser** `Set-Cookie` cannot be read: the browser stores the HttpOnly `authorization`
  * cookie itself, and the returned `CookieAuth` holds only the XSRF token read from
  * `document.cookie` (`hasToken` is false; the client then needs the tenant from
@@ -94,18 +99,31 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
   }
   const fetchFn: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const send = async (url: string, init: RequestInit, method: string): Promise<Response> => {
+    let response: Response;
     try {
-      return await fetchFn(new Request(url, { ...init, method, signal: signal ?? null }));
+      const request = new Request(url, { ...init, method, signal: signal ?? null, redirect: 'manual' });
+      response = await raceAbort(fetchFn(request), signal, (late) => void late.body?.cancel().catch(() => undefined));
     } catch (error) {
-      if (signal?.aborted) throw error;
+      if (signal?.aborted) throw signal.reason;
       throw new NetworkError({ method, url, cause: error });
     }
+    if (response.type === 'opaqueredirect' || response.status === 0 || (response.status >= 300 && response.status < 400)) {
+      response.body?.cancel().catch(() => undefined);
+      const location = response.headers.get('location');
+      throw new ResponseFormatError(
+        `the login endpoint answered with a redirect${location ? ` to ${location}` : ''}: not followed, ${method === 'POST' ? 'the password goes' : 'credentials go'} to the configured URL only (is baseUrl the tenant's own URL?)`,
+        { method, url, status: response.status },
+      );
+    }
+    return response;
   };
+  const read = (response: Response, method: string, url: string) =>
+    readBodyText(response, { signal, maxBytes: loginReplyBytes, overflow: 'truncate', request: { method, url } });
 
   if (options.checkLoginOptions !== false) {
     const url = `${baseUrl}/tenant/loginOptions${tenantId === undefined ? '' : `?tenantId=${encodeURIComponent(tenantId)}`}`;
     const response = await send(url, { headers: { Accept: 'application/json' } }, 'GET');
-    const text = await response.text();
+    const text = await read(response, 'GET', url);
     if (!response.ok) throw errorFromResponse(response, text, { method: 'GET', url });
     const loginOptions = readLoginOptions(text, response, url);
     const internal = loginOptions.find((option) => option.type === 'OAUTH2_INTERNAL');
@@ -127,7 +145,7 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
     'POST',
   );
   if (!response.ok) {
-    const text = redact(await response.text(), [password, tfaCode]);
+    const text = redact(await read(response, 'POST', url), [password, tfaCode]);
     throw errorFromResponse(response, text, { method: 'POST', url });
   }
   await response.body?.cancel();
@@ -149,6 +167,9 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
   const xsrfToken = cookies['XSRF-TOKEN'] ?? decodeJwtClaims(token)?.xsrfToken;
   return new CookieAuth(xsrfToken === undefined ? { token } : { token, xsrfToken });
 }
+
+/** Login replies are small; more than this is not read. */
+const loginReplyBytes = 1024 * 1024;
 
 interface LoginOptionSummary {
   type: string;
