@@ -3,7 +3,9 @@ import { isDateObject, toIsoDate, type DateLike } from './dates.js';
 import { describeValue } from './describe-value.js';
 import { toDurationMs, type DurationLike } from './durations.js';
 import { idOf } from './id-like.js';
-import { isODataBuilt, odata, ODataExpression, type ODataDirection, type ODataQuery } from './odata.js';
+// The odata operations one by one (not the `odata` object), so bundles keep only these.
+import * as op from './odata.js';
+import { isODataBuilt, ODataExpression, type ODataDirection, type ODataQuery } from './odata.js';
 import type { QueryRecord, QueryScalar } from './query-record.js';
 import type { QuerySpec } from './query-spec.js';
 import { parseRawQuery } from './raw.js';
@@ -218,7 +220,7 @@ export function buildQueryParams(
   let querySlot = -1;
   const required = odataSpec?.requiredFragment;
   if (required !== undefined) {
-    if (queryMode) conditions.push(odata.has(required));
+    if (queryMode) conditions.push(op.has(required));
     else if (queryTarget !== 'q') out.push(['fragmentType', required]);
   }
 
@@ -232,9 +234,9 @@ export function buildQueryParams(
         out.push(['', '']);
       }
       asOption(key, () => {
-        if (key === 'name' || target === 'type' || target === 'owner') conditions.push(odata.eq(target, single(value, key)));
-        else if (target === 'fragmentType' || key === 'fragments') conditions.push(...strings(value, key).map((f) => odata.has(f)));
-        else if (key === 'group') conditions.push(odata.bygroupid(...(Array.isArray(value) ? nonEmptyList(value, key) : [value]).map((id) => idOf(id, key))));
+        if (key === 'name' || target === 'type' || target === 'owner') conditions.push(op.eq(target, single(value, key)));
+        else if (target === 'fragmentType' || key === 'fragments') conditions.push(...strings(value, key).map((f) => op.has(f)));
+        else if (key === 'group') conditions.push(op.bygroupid(...(Array.isArray(value) ? nonEmptyList(value, key) : [value]).map((id) => idOf(id, key))));
         else if (key === 'orderBy') ordering.push(...strings(value, key).map((item) => parseOrderItem(item)));
         else if (value instanceof ODataExpression) conditions.push(value);
         else {
@@ -265,8 +267,8 @@ export function buildQueryParams(
   }
 
   if (querySlot >= 0) {
-    let built: ODataQuery | undefined = conditions.length > 0 ? odata.filter(odata.and(...conditions)) : undefined;
-    for (const [path, direction] of ordering) built = built ? built.orderBy(path, direction) : odata.orderBy(path, direction);
+    let built: ODataQuery | undefined = conditions.length > 0 ? op.filter(op.and(...conditions)) : undefined;
+    for (const [path, direction] of ordering) built = built ? built.orderBy(path, direction) : op.orderBy(path, direction);
     const text = built?.toString() ?? '';
     if (text === '') out.splice(querySlot, 1);
     else out[querySlot] = [queryTarget ?? odataSpec?.param ?? 'query', text];
@@ -279,7 +281,7 @@ function parseOrderItem(item: string): [string, ODataDirection] {
   const path = match?.[1];
   if (path === undefined) throw new InvalidInputError(`expected 'path' or 'path asc|desc', got ${JSON.stringify(item)}`, { path: 'orderBy' });
   const direction = (match?.[2]?.toLowerCase() ?? 'asc') as ODataDirection;
-  odata.orderBy(path, direction); // validates the path now, so the error names the option
+  op.orderBy(path, direction); // validates the path now, so the error names the option
   return [path, direction];
 }
 

@@ -173,9 +173,8 @@ function literal(value: ODataValue): string {
   throw new InvalidInputError(`unsupported value ${describeValue(value)}`, { path: 'odata.value' });
 }
 
-function comparison(operator: string) {
-  return (path: string, value: ODataValue): ODataExpression =>
-    new ODataExpression(`${checkPath(path)} ${operator} ${literal(value)}`, 'comparison');
+function comparison(operator: string, path: string, value: ODataValue): ODataExpression {
+  return new ODataExpression(`${checkPath(path)} ${operator} ${literal(value)}`, 'comparison');
 }
 
 type Operand = ODataExpression | undefined | null | false;
@@ -197,13 +196,48 @@ function group(operator: 'and' | 'or', operands: readonly Operand[]): ODataExpre
   return new ODataExpression(texts.join(` ${operator} `), operator);
 }
 
-function and(...operands: Operand[]): ODataExpression {
-  return group('and', operands);
-}
-
 function call(name: string, args: readonly string[]): ODataExpression {
   if (args.length === 0) throw new InvalidInputError(`${name}() needs at least one argument`, { path: 'odata' });
   return new ODataExpression(`${name}(${args.join(',')})`, 'call');
+}
+
+// The operations are separate functions so that a bundle keeps only those it uses: the query
+// builder (`buildQueryParams`) imports `eq`, `has`, `bygroupid`, `and`, `filter` and `orderBy`
+// directly; only an app that uses the `odata` object pays for all of them.
+
+/** `path eq value`. @internal Use `odata.eq`. @example eq('name', 'x') // "name eq 'x'" */
+export function eq(path: string, value: ODataValue): ODataExpression {
+  return comparison('eq', path, value);
+}
+
+/** All operands. @internal Use `odata.and`. @example and(has('a'), eq('b', 1)) // 'has(a) and b eq 1' */
+export function and(...operands: Operand[]): ODataExpression {
+  return group('and', operands);
+}
+
+function not(operand: ODataExpression): ODataExpression {
+  const expression = checkExpression(operand);
+  return new ODataExpression(expression.kind === 'call' ? `not ${expression.text}` : `not (${expression.text})`, 'not');
+}
+
+/** Objects with the fragment. @internal Use `odata.has`. @example has('c8y_IsDevice') // 'has(c8y_IsDevice)' */
+export function has(fragment: string): ODataExpression {
+  return call('has', [checkPath(fragment)]);
+}
+
+/** Members of any of the groups. @internal Use `odata.bygroupid`. @example bygroupid('12') // 'bygroupid(12)' */
+export function bygroupid(...ids: IdLike[]): ODataExpression {
+  return call('bygroupid', ids.map(checkId));
+}
+
+/** A query with this filter. @internal Use `odata.filter`. @example String(filter(has('x'))) // '$filter=(has(x))' */
+export function filter(expression: ODataExpression): ODataQuery {
+  return new ODataQuery(checkExpression(expression), []);
+}
+
+/** A query sorted by `path`. @internal Use `odata.orderBy`. @example String(orderBy('name')) // '$orderby=name asc' */
+export function orderBy(path: string, direction: ODataDirection = 'asc'): ODataQuery {
+  return new ODataQuery(undefined, []).orderBy(path, direction);
 }
 
 /**
@@ -228,19 +262,19 @@ function call(name: string, args: readonly string[]): ODataExpression {
  * await c8y.inventory.getAll({ query: q });
  * ```
  */
-export const odata = Object.freeze({
+export const odata = /* @__PURE__ */ Object.freeze({
   /** `path eq value`. @example odata.eq('name', "x' or name eq '*") // "name eq 'x'' or name eq ''*'" */
-  eq: comparison('eq'),
+  eq,
   /** `not (path eq value)`. @example odata.ne('type', 'x') // "not (type eq 'x')" */
-  ne: (path: string, value: ODataValue): ODataExpression => not(comparison('eq')(path, value)),
+  ne: (path: string, value: ODataValue): ODataExpression => not(eq(path, value)),
   /** `path gt value`. @example odata.gt('c8y_Temp.value', 20) // 'c8y_Temp.value gt 20' */
-  gt: comparison('gt'),
+  gt: (path: string, value: ODataValue): ODataExpression => comparison('gt', path, value),
   /** `path ge value`. @example odata.ge('creationTime.date', new Date(0)) */
-  ge: comparison('ge'),
+  ge: (path: string, value: ODataValue): ODataExpression => comparison('ge', path, value),
   /** `path lt value`. @example odata.lt('c8y_Position.lng', 16.5) // 'c8y_Position.lng lt 16.5d' */
-  lt: comparison('lt'),
+  lt: (path: string, value: ODataValue): ODataExpression => comparison('lt', path, value),
   /** `path le value`. @example odata.le('count', 100) // 'count le 100' */
-  le: comparison('le'),
+  le: (path: string, value: ODataValue): ODataExpression => comparison('le', path, value),
   /** All operands. @example odata.and(odata.has('a'), odata.eq('b', 1)) // 'has(a) and b eq 1' */
   and,
   /** Any operand. @example odata.or(odata.eq('a', 1), odata.eq('a', 2)) // 'a eq 1 or a eq 2' */
@@ -248,11 +282,11 @@ export const odata = Object.freeze({
   /** Negation. @example odata.not(odata.has('c8y_IsDevice')) // 'not has(c8y_IsDevice)' */
   not,
   /** Objects with the fragment. @example odata.has('c8y_IsDevice') // 'has(c8y_IsDevice)' */
-  has: (fragment: string): ODataExpression => call('has', [checkPath(fragment)]),
+  has,
   /** Objects with any of the fragments. @example odata.hasany('a', 'b') // 'hasany(a,b)' */
   hasany: (...fragments: string[]): ODataExpression => call('hasany', fragments.map(checkPath)),
   /** Members of any of the groups. @example odata.bygroupid('12', { id: 23 }) // 'bygroupid(12,23)' */
-  bygroupid: (...ids: IdLike[]): ODataExpression => call('bygroupid', ids.map(checkId)),
+  bygroupid,
   /** The objects and their descendants. @example odata.isinhierarchyof('12') // 'isinhierarchyof(12)' */
   isinhierarchyof: (...ids: IdLike[]): ODataExpression => call('isinhierarchyof', ids.map(checkId)),
   /**
@@ -266,15 +300,10 @@ export const odata = Object.freeze({
   /** Formats one literal. @example odata.literal("O'Brien") // "'O''Brien'" */
   literal,
   /** A query with this filter. @example String(odata.filter(odata.eq('name', 'x'))) // "$filter=(name eq 'x')" */
-  filter: (expression: ODataExpression): ODataQuery => new ODataQuery(checkExpression(expression), []),
+  filter,
   /** A query sorted by `path`. @example String(odata.orderBy('name')) // '$orderby=name asc' */
-  orderBy: (path: string, direction: ODataDirection = 'asc'): ODataQuery => new ODataQuery(undefined, []).orderBy(path, direction),
+  orderBy,
 });
-
-function not(operand: ODataExpression): ODataExpression {
-  const expression = checkExpression(operand);
-  return new ODataExpression(expression.kind === 'call' ? `not ${expression.text}` : `not (${expression.text})`, 'not');
-}
 
 /**
  * Whether a value is an expression or query from the {@link odata} builder.

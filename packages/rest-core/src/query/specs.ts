@@ -3,18 +3,11 @@ import type { QuerySpec } from './query-spec.js';
 // Parameter lists follow the OpenAPI spec (reference/c8y-oas.yml) for each collection's GET
 // (and DELETE/PUT by filter where those take the same parameters).
 
+// Shared values are written out in each spec, not spread in: a spread (`...CHILD_IDS`) counts as
+// a side effect for bundlers, which would then keep every spec in an app that uses one.
 const DATE_RANGE = { after: 'dateFrom', before: 'dateTo' } as const;
-const CREATED_RANGE = { createdAfter: 'createdFrom', createdBefore: 'createdTo' } as const;
-const UPDATED_RANGE = { updatedAfter: 'lastUpdatedFrom', updatedBefore: 'lastUpdatedTo' } as const;
 const AGES = { maxAge: 'dateFrom', minAge: 'dateTo' } as const;
 const ALL_DATES = ['dateFrom', 'dateTo', 'createdFrom', 'createdTo', 'lastUpdatedFrom', 'lastUpdatedTo'] as const;
-const WITH_SOURCE = {
-  withSourceAssets: 'source',
-  withSourceDevices: 'source',
-  withSourceChildren: 'source',
-  withSourceAdditions: 'source',
-} as const;
-const CHILD_IDS = ['childAdditionId', 'childAssetId', 'childDeviceId'] as const;
 
 /**
  * `GET /inventory/managedObjects`: `fragment` → `fragmentType`; `ids` and `child*Id` take ids or
@@ -29,7 +22,7 @@ const CHILD_IDS = ['childAdditionId', 'childAssetId', 'childDeviceId'] as const;
 export const inventoryQuerySpec: QuerySpec = {
   resource: 'managedObjects',
   aliases: { fragment: 'fragmentType' },
-  ids: ['ids', ...CHILD_IDS],
+  ids: ['ids', 'childAdditionId', 'childAssetId', 'childDeviceId'],
   commaLists: ['ids'],
   odata: { param: 'query' },
 };
@@ -47,7 +40,7 @@ export const inventoryQuerySpec: QuerySpec = {
 export const deviceInventoryQuerySpec: QuerySpec = {
   resource: 'devices',
   aliases: { fragment: 'fragmentType', query: 'q' },
-  ids: ['ids', ...CHILD_IDS],
+  ids: ['ids', 'childAdditionId', 'childAssetId', 'childDeviceId'],
   commaLists: ['ids'],
   odata: { param: 'q', requiredFragment: 'c8y_IsDevice' },
 };
@@ -63,7 +56,7 @@ export const deviceInventoryQuerySpec: QuerySpec = {
 export const groupInventoryQuerySpec: QuerySpec = {
   resource: 'groups',
   aliases: { fragment: 'fragmentType' },
-  ids: ['ids', ...CHILD_IDS],
+  ids: ['ids', 'childAdditionId', 'childAssetId', 'childDeviceId'],
   commaLists: ['ids'],
   odata: { param: 'query', requiredFragment: 'c8y_IsDeviceGroup' },
 };
@@ -92,7 +85,7 @@ export const inventoryChildrenQuerySpec: QuerySpec = {
  */
 export const binaryQuerySpec: QuerySpec = {
   resource: 'binaries',
-  ids: ['ids', ...CHILD_IDS],
+  ids: ['ids', 'childAdditionId', 'childAssetId', 'childDeviceId'],
   commaLists: ['ids'],
 };
 
@@ -109,7 +102,7 @@ export const binaryQuerySpec: QuerySpec = {
  */
 export const measurementQuerySpec: QuerySpec = {
   resource: 'measurements',
-  aliases: { ...DATE_RANGE, fragment: 'fragmentType' },
+  aliases: { after: 'dateFrom', before: 'dateTo', fragment: 'fragmentType' },
   dates: ['dateFrom', 'dateTo'],
   ages: AGES,
   ascendingRevert: false,
@@ -148,12 +141,26 @@ export const seriesQuerySpec: QuerySpec = {
  */
 export const eventQuerySpec: QuerySpec = {
   resource: 'events',
-  aliases: { ...DATE_RANGE, ...CREATED_RANGE, ...UPDATED_RANGE, fragment: 'fragmentType' },
+  aliases: {
+    after: 'dateFrom',
+    before: 'dateTo',
+    createdAfter: 'createdFrom',
+    createdBefore: 'createdTo',
+    updatedAfter: 'lastUpdatedFrom',
+    updatedBefore: 'lastUpdatedTo',
+    fragment: 'fragmentType',
+  },
   dates: ALL_DATES,
   ages: AGES,
   ascendingRevert: true,
   ids: ['source'],
-  requires: { fragmentValue: 'fragmentType', ...WITH_SOURCE },
+  requires: {
+    fragmentValue: 'fragmentType',
+    withSourceAssets: 'source',
+    withSourceDevices: 'source',
+    withSourceChildren: 'source',
+    withSourceAdditions: 'source',
+  },
 };
 
 /**
@@ -169,7 +176,7 @@ export const eventQuerySpec: QuerySpec = {
  */
 export const operationQuerySpec: QuerySpec = {
   resource: 'operations',
-  aliases: { ...DATE_RANGE, fragment: 'fragmentType' },
+  aliases: { after: 'dateFrom', before: 'dateTo', fragment: 'fragmentType' },
   dates: ['dateFrom', 'dateTo'],
   ages: AGES,
   ascendingRevert: false,

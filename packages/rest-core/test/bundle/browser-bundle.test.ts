@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 // app bundler would, and look at which files contribute bytes after tree-shaking.
 const packageDir = fileURLToPath(new URL('../..', import.meta.url));
 
-async function bundle(source: string): Promise<{ inputs: string[]; gzipBytes: number }> {
+async function bundle(source: string): Promise<{ inputs: string[]; gzipBytes: number; text: string }> {
   const result = await build({
     stdin: { contents: source, resolveDir: packageDir, loader: 'ts' },
     bundle: true,
@@ -23,7 +23,8 @@ async function bundle(source: string): Promise<{ inputs: string[]; gzipBytes: nu
   const inputs = Object.entries(output?.inputs ?? {})
     .filter(([, info]) => info.bytesInOutput > 0)
     .map(([path]) => path);
-  return { inputs, gzipBytes: gzipSync(result.outputFiles[0]?.contents ?? new Uint8Array(), { level: 9 }).length };
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array();
+  return { inputs, gzipBytes: gzipSync(code, { level: 9 }).length, text: new TextDecoder().decode(code) };
 }
 
 const has = (inputs: string[], name: string) => inputs.some((input) => input.includes(`/node_modules/${name}/`) || input.includes(`/${name}@`));
@@ -51,6 +52,12 @@ describe('browser bundles', () => {
     );
     expect(inputs.some((input) => input.endsWith('src/query/dates.ts'))).toBe(true);
     expect(has(inputs, 'luxon')).toBe(false);
+  }, 30_000);
+
+  it('an inventory query keeps only the specs and odata operations it uses', async () => {
+    const { text } = await bundle("import { buildQueryParams, deviceInventoryQuerySpec } from './src/index.js'; console.log(buildQueryParams({ name: location.hash }, deviceInventoryQuerySpec));");
+    expect(text).toContain('c8y_IsDevice');
+    for (const unused of ['isinhierarchyof', 'hasany', 'c8y_IsDeviceGroup', 'valueFragmentSeries', 'withSourceAssets']) expect(text).not.toContain(unused);
   }, 30_000);
 
   it('the check can see luxon when an app imports it', async () => {
