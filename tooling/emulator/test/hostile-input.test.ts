@@ -171,6 +171,46 @@ describe('hostile input: over-deep JSON bodies', () => {
   });
 });
 
+describe('hostile input: JSON members named __proto__', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => emu.reset());
+
+  it('are refused with 422 before they can become a document prototype', async () => {
+    const device = await c.create({ name: 'real device', c8y_IsDevice: {} });
+    const expectRefused = async (res: Response, error: string): Promise<void> => {
+      expect(res.status).toBe(422);
+      expect(await res.json()).toEqual({ error, message: 'JSON document has a member named "__proto__"', info: expect.any(String) });
+    };
+    // As a prototype, {c8y_IsDevice} would make this object match device queries without showing the fragment.
+    await expectRefused(await c.call('POST', '/inventory/managedObjects', '{"name":"fake","__proto__":{"c8y_IsDevice":{}}}'), 'inventory/Invalid Data');
+    await expectRefused(await c.call('PUT', `/inventory/managedObjects/${device}`, '{"__proto__":{"x":1}}'), 'inventory/Invalid Data');
+    await expectRefused(
+      await c.call('POST', '/event/events', `{"source":{"id":"${device}"},"type":"t","text":"x","time":"2024-01-01T00:00:00Z","deep":{"__proto__":{}}}`),
+      'event/Invalid Data',
+    );
+    const form = new FormData();
+    form.append('object', '{"name":"f.bin","__proto__":{"c8y_IsDevice":{}}}');
+    form.append('file', new Blob([new Uint8Array([1])]), 'f.bin');
+    await expectRefused(await fetch(`${emu.url}/inventory/binaries`, { method: 'POST', headers: { Authorization: ADMIN, Accept: 'application/json' }, body: form }), 'inventory/Invalid Data');
+
+    expect(await c.ids('/inventory/managedObjects?q=name eq \'*\'&pageSize=100')).toEqual([device]);
+    expect(await c.ids('/inventory/managedObjects?pageSize=100')).toEqual([device]);
+    expect(await c.get(`/inventory/managedObjects/${device}`)).not.toHaveProperty('x');
+  });
+
+  it('members named constructor or toString are ordinary fragments', async () => {
+    const id = await c.create({ name: 'n', constructor: { a: 1 }, toString: 'text' });
+    expect(await c.get(`/inventory/managedObjects/${id}`)).toMatchObject({ constructor: { a: 1 }, toString: 'text' });
+    expect(await c.ids('/inventory/managedObjects?fragmentType=constructor')).toEqual([id]);
+  });
+});
+
 describe('hostile input: malformed credentials and query nesting answer 4xx, not 500', () => {
   let emu: Emulator;
   let c: ReturnType<typeof api>;

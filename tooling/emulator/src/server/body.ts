@@ -55,7 +55,7 @@ export class RequestBody {
 
   /**
    * Parsed JSON; 400 if the body is empty or malformed, 422 if it is nested deeper than
-   * 64 levels (`MAX_JSON_DEPTH`). The cast is the caller's contract.
+   * 64 levels (`MAX_JSON_DEPTH`) or has a `__proto__` member. The cast is the caller's contract.
    */
   json<T = unknown>(): T {
     if (!this.jsonParsed) {
@@ -81,7 +81,7 @@ export class RequestBody {
 
   /**
    * The Cumulocity binary upload form (`object` + `file` parts); 400 if malformed, 422 if the
-   * `object` part is nested deeper than 64 levels (`MAX_JSON_DEPTH`).
+   * `object` part is nested deeper than 64 levels (`MAX_JSON_DEPTH`) or has a `__proto__` member.
    */
   binaryUpload(): BinaryUpload {
     const upload = binaryUpload(this.multipart(), (text) => {

@@ -10,7 +10,10 @@ export const MAX_JSON_DEPTH = 64;
 
 /**
  * The first problem of a parsed JSON value that the emulator refuses to store, or `undefined`:
- * nesting deeper than `maxDepth`. Iterative: any depth is safe.
+ * nesting deeper than `maxDepth`, or a member named `__proto__` (`JSON.parse` keeps it as an own
+ * member, but copying it into a document — `doc[key] = value` — would replace the document's
+ * prototype instead of adding a fragment, and lookups would then see fragments that are never
+ * rendered). Iterative: any depth is safe.
  */
 export function jsonDocumentProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): string | undefined {
   const stack: Array<[unknown, number]> = [[value, 1]];
@@ -23,6 +26,7 @@ export function jsonDocumentProblem(value: unknown, maxDepth = MAX_JSON_DEPTH): 
       continue;
     }
     for (const key of Object.keys(node)) {
+      if (key === '__proto__') return 'JSON document has a member named "__proto__"';
       const member = (node as Record<string, unknown>)[key];
       if (member !== null && typeof member === 'object') stack.push([member, depth + 1]);
     }
