@@ -418,3 +418,47 @@ describe('hostile input: request line and Host header', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('hostile input: malformed %-escapes in reference links and headers', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS, onError: (e) => errors.push(e) });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => {
+    emu.reset();
+    errors.length = 0;
+  });
+
+  it.each(['%zz', '%E0', '%'])('reference self links ending in %s → 422, nothing linked', async (bad) => {
+    const group = await c.create({ name: 'g', c8y_IsDeviceGroup: {} });
+    await c.post('/user/t100/groups', { name: 'g1' });
+    const refused: Array<[string, unknown, string]> = [
+      [`/inventory/managedObjects/${group}/childAssets`, { managedObject: { self: `http://x/inventory/managedObjects/${bad}` } }, 'inventory/Invalid Data'],
+      ['/user/t100/users/admin/roles', { role: { self: `http://x/user/roles/${bad}` } }, 'users/Invalid Data'],
+      ['/user/t100/groups/1/roles', { role: { self: `http://x/user/roles/${bad}` } }, 'users/Invalid Data'],
+      ['/user/t100/groups/1/users', { user: { self: `http://x/user/t100/users/${bad}` } }, 'groups/Invalid Data'],
+    ];
+    for (const [path, body, error] of refused) {
+      const res = await c.call('POST', path, body);
+      expect([path, res.status, ((await res.json()) as { error: string }).error]).toEqual([path, 422, error]);
+    }
+    expect((await c.json<{ references: unknown[] }>('GET', `/inventory/managedObjects/${group}/childAssets`)).references).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("an event attachment's malformed filename* is ignored in favour of filename", async () => {
+    const device = await c.create({ name: 'd', c8y_IsDevice: {} });
+    const event = await c.post('/event/events', { source: { id: device }, type: 't', text: 'x', time: '2024-01-01T00:00:00Z' });
+    const res = await c.call('POST', `/event/events/${String(event.id)}/binaries`, 'bytes', {
+      'Content-Type': 'text/plain',
+      'Content-Disposition': `attachment; filename*=UTF-8''%zz%E0; filename="plain.txt"`,
+    });
+    expect(res.status).toBe(201);
+    expect(((await res.json()) as { name: string }).name).toBe('plain.txt');
+    expect(errors).toEqual([]);
+  });
+});

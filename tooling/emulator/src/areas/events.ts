@@ -1,6 +1,7 @@
 import type { RequestContext } from '../server/context.js';
 import { C8yHttpError, errors } from '../server/errors.js';
 import { ownValue } from '../util/own.js';
+import { decodeComponent } from '../util/percent.js';
 import {
   compareIds,
   customFragments,
@@ -115,7 +116,9 @@ function dispositionName(header: string | string[] | undefined): string | undefi
   const value = Array.isArray(header) ? header[0] : header;
   if (!value) return undefined;
   const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(value);
-  if (star?.[1]) return decodeURIComponent(star[1]);
+  // A malformed RFC 5987 value is ignored: the plain `filename` (or the default) applies.
+  const decoded = star?.[1] === undefined ? undefined : decodeComponent(star[1]);
+  if (decoded) return decoded;
   return /filename\s*=\s*"([^"]*)"/.exec(value)?.[1] ?? /filename\s*=\s*([^;\s]+)/.exec(value)?.[1];
 }
 

@@ -2,6 +2,7 @@ import type { Tenant } from '../auth/tenants.js';
 import type { User } from '../auth/users.js';
 import type { RequestContext } from '../server/context.js';
 import { errors } from '../server/errors.js';
+import { decodeComponent } from '../util/percent.js';
 import { directory, resetTokens, type Group, type InventoryPermission, type InventoryRole } from './accounts/directory.js';
 import {
   assignmentJson,
@@ -56,11 +57,11 @@ function findInventoryRole(tenant: Tenant, raw: string): InventoryRole {
   return role;
 }
 
-/** Last path segment of a reference's `self` (`…/user/roles/ROLE_X` → `ROLE_X`). */
+/** Last path segment of a reference's `self` (`…/user/roles/ROLE_X` → `ROLE_X`); none if it is malformed. */
 function lastSegment(self: unknown): string | undefined {
   if (typeof self !== 'string' || self === '') return undefined;
   const seg = self.replace(/\/+$/, '').split('/').pop();
-  return seg ? decodeURIComponent(seg) : undefined;
+  return seg ? decodeComponent(seg) : undefined;
 }
 
 /** Role name from a `rolereference` body `{role: {self}}` (also `{role: {id|name}}`). */

@@ -1,5 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { errors, type C8yHttpError } from '../server/errors.js';
+import { decodeComponent } from '../util/percent.js';
 import type { Tenant, TenantRegistry } from './tenants.js';
 import type { TokenIssuer } from './token.js';
 import type { User } from './users.js';
@@ -23,11 +24,7 @@ export function readCookie(header: string | undefined, name: string): string | u
     const eq = part.indexOf('=');
     if (eq > 0 && part.slice(0, eq).trim() === name) {
       const value = part.slice(eq + 1).trim();
-      try {
-        return decodeURIComponent(value);
-      } catch {
-        return value;
-      }
+      return decodeComponent(value) ?? value;
     }
   }
   return undefined;

@@ -1,5 +1,6 @@
 import { errors } from './errors.js';
 import type { HttpMethod, RouteDefinition } from './route.js';
+import { decodeComponent } from '../util/percent.js';
 
 interface Compiled {
   route: RouteDefinition;
@@ -64,9 +65,7 @@ export class Router {
 }
 
 function decode(segment: string): string {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    throw errors.badRequest('general', `Malformed path segment '${segment}'`);
-  }
+  const decoded = decodeComponent(segment);
+  if (decoded === undefined) throw errors.badRequest('general', `Malformed path segment '${segment}'`);
+  return decoded;
 }

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../server/context.js';
 import { errors } from '../../server/errors.js';
+import { decodeComponent } from '../../util/percent.js';
 import { cumulocityTypeOf } from '../../server/media-types.js';
 import type { AreaApi } from '../types.js';
 import { addQuery, listingProvider, type ListingSpec } from './listing.js';
@@ -15,7 +16,8 @@ function referencedId(reference: unknown): string {
   if (mo && (typeof mo.id === 'string' || typeof mo.id === 'number')) return String(mo.id);
   if (mo && typeof mo.self === 'string') {
     const m = /\/inventory\/managedObjects\/([^/?#]+)\/?$/.exec(mo.self);
-    if (m?.[1]) return decodeURIComponent(m[1]);
+    const id = m?.[1] === undefined ? undefined : decodeComponent(m[1]);
+    if (id) return id;
   }
   throw errors.invalidData('inventory', 'Reference must contain managedObject.id');
 }
