@@ -13,7 +13,28 @@
  */
 
 // Resource metadata
-export { MediaTypes, Resources, type ResourceName } from './resources.js';
+export {
+  MediaTypes,
+  Resources,
+  type ResourceName,
+  managedObjectResource,
+  binaryResource,
+  externalIdResource,
+  measurementResource,
+  eventResource,
+  alarmResource,
+  operationResource,
+  bulkOperationResource,
+  userResource,
+  userGroupResource,
+  inventoryRoleResource,
+  roleResource,
+  subscriptionResource,
+  applicationResource,
+  applicationSubscriptionResource,
+  tenantOptionResource,
+  auditRecordResource,
+} from './resources.js';
 export { collectionPath, objectPath } from './resource-paths.js';
 
 // Base classes and shared types

@@ -42,15 +42,15 @@ async function bundle(source: string): Promise<Bundle> {
 const has = (inputs: string[], name: string) => inputs.some((input) => input.includes(`/node_modules/${name}/`) || input.includes(`/${name}@`));
 
 /**
- * The reference browser app: list devices with paging (4 workers, a `maxAge` filter), update one
+ * The reference browser app: list devices with paging (4 workers, a name filter), update one
  * of them, Basic auth. Everything an inventory page of a web app needs.
  */
 const PAGING_APP = `
 import { BasicAuth, CumulocityRestClient, deviceInventoryQuerySpec, select } from '@c8y/rest-core';
-import { ManagedObject, Resources } from './src/index.js';
+import { ManagedObject, managedObjectResource } from './src/index.js';
 
 const client = new CumulocityRestClient({ baseUrl: location.origin, auth: new BasicAuth('t100/admin', 'secret') });
-const devices = await select(client, { ...Resources.managedObject, querySpec: deviceInventoryQuerySpec }, { maxAge: '1d' }, { workers: 4 }).toArray();
+const devices = await select(client, { ...managedObjectResource, querySpec: deviceInventoryQuerySpec }, { name: 'Pump*' }, { workers: 4 }).toArray();
 const device = ManagedObject.fromJSON(client, devices[0]);
 device.set('c8y_Notes.text', 'checked');
 await device.update();
@@ -90,7 +90,7 @@ describe('browser bundle', () => {
     expect(inputs.some((input) => input.includes('luxon'))).toBe(true);
   }, 30_000);
 
-  describe('paging devices and updating one (select with workers and maxAge, fromJSON, set, update, BasicAuth)', () => {
+  describe('paging devices and updating one (select with workers and a name filter, fromJSON, set, update, BasicAuth)', () => {
     let result: Bundle;
     const measured = async () => (result ??= await bundle(PAGING_APP));
 

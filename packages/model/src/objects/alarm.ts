@@ -1,6 +1,6 @@
 import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
-import { Resources } from '../resources.js';
+import { alarmResource } from '../resources.js';
 import { AlarmSchema, type AlarmSeverity, type AlarmStatus } from '../schemas/data.js';
 import { validateUpdate } from '../schemas/validate.js';
 import type { TimeInput } from '../time/time-input.js';
@@ -10,7 +10,7 @@ import { TextObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
   className: 'Alarm',
-  resource: Resources.alarm,
+  resource: alarmResource,
   readOnly: ['id', 'self', 'count', 'creationTime', 'firstOccurrenceTime', 'lastUpdated'],
   fixedAfterCreate: ['source', 'type', 'time'],
   schema: AlarmSchema,

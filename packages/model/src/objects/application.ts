@@ -1,13 +1,13 @@
 import { type CallOptions, type RestClient } from '@c8y/rest-core';
 import type { JsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { applicationResource } from '../resources.js';
 import { ApplicationSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Application',
-  resource: Resources.application,
+  resource: applicationResource,
   readOnly: ['id', 'self', 'activeVersionId', 'resourcesUrl'],
   schema: ApplicationSchema,
 };

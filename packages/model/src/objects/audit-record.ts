@@ -1,6 +1,6 @@
 import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { auditRecordResource } from '../resources.js';
 import { AuditRecordSchema } from '../schemas/platform.js';
 import type { TimeInput } from '../time/time-input.js';
 import { Change } from './change.js';
@@ -10,7 +10,7 @@ import { SourcedObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
   className: 'AuditRecord',
-  resource: Resources.auditRecord,
+  resource: auditRecordResource,
   readOnly: ['id', 'self', 'application', 'c8y_Metadata', 'changes', 'creationTime', 'severity'],
   schema: AuditRecordSchema,
 };
@@ -37,7 +37,7 @@ export interface AuditRecordInit extends ObjectInit {
  *
  * @example
  * ```ts
- * await new AuditRecord(c8y, { type: 'Inventory', activity: 'Firmware update', text: 'v2 installed', source: deviceId, time: 'now' }).create();
+ * const record = await new AuditRecord(c8y, { type: 'Inventory', activity: 'Firmware update', text: 'v2 installed', source: deviceId, time: 'now' }).create();
  * ```
  */
 export class AuditRecord extends SourcedObject {

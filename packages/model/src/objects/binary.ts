@@ -1,5 +1,5 @@
 import { apiPath, type CallOptions, type Download, type FileContent, type RestClient } from '@c8y/rest-core';
-import { Resources } from '../resources.js';
+import { binaryResource, managedObjectResource } from '../resources.js';
 import { collectionPath, objectPath } from '../resource-paths.js';
 import { BinarySchema } from '../schemas/inventory.js';
 import type { ObjectInit } from './cumulocity-object.js';
@@ -8,7 +8,7 @@ import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Binary',
-  resource: Resources.binary,
+  resource: binaryResource,
   readOnly: ['id', 'self', 'creationTime', 'lastUpdated'],
   schema: BinarySchema,
 };
@@ -77,7 +77,7 @@ export class Binary extends InventoryObject {
    * returns the created binary.
    * @example
    * ```ts
-   * const file = await new Binary(c8y, { name: 'a.bin', type: 'application/octet-stream' }).create(bytes);
+   * const file = await new Binary(c8y, { name: 'a.bin', type: 'application/octet-stream' }).create(new Uint8Array([1, 2, 3]));
    * ```
    */
   async create(content: FileContent, options?: CallOptions): Promise<this> {
@@ -86,9 +86,9 @@ export class Binary extends InventoryObject {
     const name = typeof object.name === 'string' ? object.name : undefined;
     const type = typeof object.type === 'string' ? object.type : undefined;
     const reply = await client.uploadMultipart(
-      await collectionPath(client, Resources.binary, options?.signal),
+      await collectionPath(client, binaryResource, options?.signal),
       { object, file: content, ...(name === undefined ? {} : { filename: name }), ...(type === undefined ? {} : { contentType: type }) },
-      { ...options, accept: Resources.binary.mediaType },
+      { ...options, accept: binaryResource.mediaType },
     );
     return this.fromReply(reply, 'create');
   }
@@ -131,7 +131,7 @@ export class Binary extends InventoryObject {
       apiPath`/inventory/binaries/${id}`,
       content,
       { ...(contentType === undefined ? {} : { contentType }), ...(filename === undefined ? {} : { filename }) },
-      { ...options, accept: Resources.binary.mediaType },
+      { ...options, accept: binaryResource.mediaType },
     );
     this.resetTo(reply, 'replaceContent');
     return this;
@@ -186,6 +186,6 @@ export class Binary extends InventoryObject {
 
   /** Metadata lives at `/inventory/managedObjects/{id}`. */
   protected override async objectPath(id: string, signal?: AbortSignal): Promise<string> {
-    return objectPath(this.requireClient(), Resources.managedObject, id, signal);
+    return objectPath(this.requireClient(), managedObjectResource, id, signal);
   }
 }

@@ -1,7 +1,7 @@
 import { type CallOptions, type IdLike, idOf, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
 import type { JsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { bulkOperationResource } from '../resources.js';
 import { BulkOperationSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
@@ -9,7 +9,7 @@ import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'BulkOperation',
-  resource: Resources.bulkOperation,
+  resource: bulkOperationResource,
   readOnly: ['id', 'self', 'status', 'generalStatus', 'progress'],
   schema: BulkOperationSchema,
   checkCreate: (body) => {
@@ -79,7 +79,7 @@ export interface BulkOperationInit extends ObjectInit {
  * @example
  * ```ts
  * const bulk = await new BulkOperation(c8y, {
- *   groupId: group, startDate: 'now', creationRamp: 15,
+ *   groupId: '12345', startDate: 'now', creationRamp: 15,
  *   operationPrototype: { description: 'Restart device', c8y_Restart: {} },
  * }).create();
  * bulk.generalStatus; // 'SCHEDULED'
@@ -98,7 +98,7 @@ export class BulkOperation extends CumulocityObject {
    * The target group's id. Set it to an id or a group.
    * @example
    * ```ts
-   * bulk.groupId = group;
+   * bulk.groupId = '12345'; // or a group object
    * ```
    */
   get groupId(): string | undefined {
@@ -112,7 +112,7 @@ export class BulkOperation extends CumulocityObject {
    * The bulk operation whose failed operations are re-run.
    * @example
    * ```ts
-   * retry.failedParentId = '17';
+   * const retry = new BulkOperation(c8y, { failedParentId: bulk.id, startDate: 'now', creationRamp: 15 });
    * ```
    */
   get failedParentId(): string | undefined {

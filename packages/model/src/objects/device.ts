@@ -1,12 +1,12 @@
 import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
-import { Resources } from '../resources.js';
+import { managedObjectResource } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
 import { MANAGED_OBJECT_READ_ONLY, ManagedObject, type ManagedObjectInit } from './managed-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const DEVICE_META: ObjectMeta = {
   className: 'Device',
-  resource: Resources.managedObject,
+  resource: managedObjectResource,
   readOnly: MANAGED_OBJECT_READ_ONLY,
   schema: ManagedObjectSchema,
 };
@@ -35,7 +35,7 @@ export class Device extends ManagedObject {
 
 const GROUP_META: ObjectMeta = {
   className: 'DeviceGroup',
-  resource: Resources.managedObject,
+  resource: managedObjectResource,
   readOnly: MANAGED_OBJECT_READ_ONLY,
   schema: ManagedObjectSchema,
 };
@@ -48,8 +48,8 @@ const GROUP_META: ObjectMeta = {
  * @example
  * ```ts
  * const group = await new DeviceGroup(c8y, { name: 'Plant A' }).create();
- * const sub = await new DeviceGroup(c8y, { name: 'Hall 1', type: 'c8y_DeviceSubGroup' }).create();
- * await group.assignChildGroup(sub);
+ * const subGroup = await new DeviceGroup(c8y, { name: 'Hall 1', type: 'c8y_DeviceSubGroup' }).create();
+ * await group.assignChildGroup(subGroup);
  * await group.assignChildAsset(device);
  * ```
  */

@@ -1,6 +1,6 @@
 import { apiPath, type CallOptions, type Download, type DownloadedBytes, type FileContent, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { eventResource } from '../resources.js';
 import { EventSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
@@ -9,7 +9,7 @@ import { TextObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
   className: 'Event',
-  resource: Resources.event,
+  resource: eventResource,
   readOnly: ['id', 'self', 'creationTime', 'lastUpdated'],
   fixedAfterCreate: ['source', 'type', 'time'],
   schema: EventSchema,
@@ -48,7 +48,7 @@ export type EventAttachmentInfo = JsonObject;
  * @example
  * ```ts
  * const event = await new Event(c8y, { type: 'c8y_DoorOpened', text: 'Door opened', source: deviceId, time: 'now' }).create();
- * await event.attach(photoBytes, { filename: 'door.jpg', contentType: 'image/jpeg' });
+ * await event.attach(new Blob(['…'], { type: 'image/jpeg' }), { filename: 'door.jpg', contentType: 'image/jpeg' });
  * event.text = 'Door opened (checked)';
  * await event.update();
  * ```

@@ -1,12 +1,12 @@
 import { apiPath, type CallOptions, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
-import { Resources } from '../resources.js';
+import { externalIdResource } from '../resources.js';
 import { ExternalIdSchema } from '../schemas/inventory.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'ExternalId',
-  resource: Resources.externalId,
+  resource: externalIdResource,
   readOnly: ['self'],
   schema: ExternalIdSchema,
 };

@@ -1,6 +1,6 @@
 import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
-import { MediaTypes, Resources } from '../resources.js';
+import { managedObjectResource, MediaTypes } from '../resources.js';
 import { ManagedObjectSchema } from '../schemas/inventory.js';
 import { Availability } from './availability.js';
 import type { ObjectInit } from './cumulocity-object.js';
@@ -21,7 +21,7 @@ export type ChildKind = 'childDevices' | 'childAssets' | 'childAdditions';
  *
  * @example
  * ```ts
- * await group.delete({ cascade: true });
+ * await device.delete({ cascade: true });
  * ```
  */
 export interface DeleteManagedObjectOptions extends CallOptions {
@@ -55,7 +55,7 @@ export const MANAGED_OBJECT_READ_ONLY = [
 
 const META: ObjectMeta = {
   className: 'ManagedObject',
-  resource: Resources.managedObject,
+  resource: managedObjectResource,
   readOnly: MANAGED_OBJECT_READ_ONLY,
   schema: ManagedObjectSchema,
 };
@@ -68,7 +68,7 @@ const META: ObjectMeta = {
  * const obj = await new ManagedObject(c8y, { name: 'MyObject', type: 'my_CustomType' }).create();
  * obj.type = 'my_ChangedType';
  * await obj.update();                     // PUT {"type":"my_ChangedType"}
- * await obj.assignChildAsset(otherId);
+ * await obj.assignChildAsset(deviceId);
  * await obj.delete();
  * ```
  */
@@ -133,7 +133,7 @@ export class ManagedObject extends InventoryObject {
    * Ids of the child assets.
    * @example
    * ```ts
-   * group.childAssetIds;
+   * obj.childAssetIds;
    * ```
    */
   get childAssetIds(): string[] {
@@ -241,7 +241,7 @@ export class ManagedObject extends InventoryObject {
    * @example
    * ```ts
    * await obj.delete();
-   * await group.delete({ cascade: true });
+   * await device.delete({ cascade: true });
    * ```
    */
   async delete(options: DeleteManagedObjectOptions = {}): Promise<void> {
@@ -255,7 +255,7 @@ export class ManagedObject extends InventoryObject {
    * Makes `child` a child device (`POST …/{id}/childDevices` with a managed object reference).
    * @example
    * ```ts
-   * await gateway.assignChildDevice(sensor);       // or an id
+   * await obj.assignChildDevice(device);       // or an id
    * ```
    */
   async assignChildDevice(child: IdLike, options?: CallOptions): Promise<void> {
@@ -266,7 +266,7 @@ export class ManagedObject extends InventoryObject {
    * Makes `child` a child asset (`POST …/{id}/childAssets`).
    * @example
    * ```ts
-   * await group.assignChildAsset('12345');
+   * await obj.assignChildAsset('12345');
    * ```
    */
   async assignChildAsset(child: IdLike, options?: CallOptions): Promise<void> {
@@ -277,7 +277,7 @@ export class ManagedObject extends InventoryObject {
    * Makes `child` a child addition (`POST …/{id}/childAdditions`).
    * @example
    * ```ts
-   * await device.assignChildAddition(binary);
+   * await device.assignChildAddition('12345');
    * ```
    */
   async assignChildAddition(child: IdLike, options?: CallOptions): Promise<void> {
@@ -288,7 +288,7 @@ export class ManagedObject extends InventoryObject {
    * Removes the child-device relation (`DELETE …/{id}/childDevices/{childId}`); the child itself stays.
    * @example
    * ```ts
-   * await gateway.unassignChildDevice(sensor);
+   * await obj.unassignChildDevice(device);
    * ```
    */
   async unassignChildDevice(child: IdLike, options?: CallOptions): Promise<void> {
@@ -299,7 +299,7 @@ export class ManagedObject extends InventoryObject {
    * Removes the child-asset relation (`DELETE …/{id}/childAssets/{childId}`).
    * @example
    * ```ts
-   * await group.unassignChildAsset('12345');
+   * await obj.unassignChildAsset('12345');
    * ```
    */
   async unassignChildAsset(child: IdLike, options?: CallOptions): Promise<void> {
@@ -310,7 +310,7 @@ export class ManagedObject extends InventoryObject {
    * Removes the child-addition relation (`DELETE …/{id}/childAdditions/{childId}`).
    * @example
    * ```ts
-   * await device.unassignChildAddition(binary);
+   * await device.unassignChildAddition('12345');
    * ```
    */
   async unassignChildAddition(child: IdLike, options?: CallOptions): Promise<void> {

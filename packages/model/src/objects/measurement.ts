@@ -1,6 +1,6 @@
 import { type CallOptions, type IdLike, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { measurementResource } from '../resources.js';
 import { MeasurementSchema } from '../schemas/data.js';
 import type { TimeInput } from '../time/time-input.js';
 import type { ObjectInit } from './cumulocity-object.js';
@@ -9,7 +9,7 @@ import { SourcedObject } from './sourced-object.js';
 
 const META: ObjectMeta = {
   className: 'Measurement',
-  resource: Resources.measurement,
+  resource: measurementResource,
   readOnly: ['id', 'self'],
   schema: MeasurementSchema,
 };
@@ -74,7 +74,7 @@ export class Measurement extends SourcedObject {
    * @throws InvalidInputError when `source`, `type` or `time` is missing, before any request.
    * @example
    * ```ts
-   * const created = await measurement.create();
+   * const created = await m.create();
    * ```
    */
   async create(options?: CallOptions): Promise<this> {

@@ -1,13 +1,13 @@
 import { type CallOptions, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
 import type { DateTime } from 'luxon';
-import { Resources } from '../resources.js';
+import { operationResource } from '../resources.js';
 import { OperationSchema, type OperationStatus } from '../schemas/data.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Operation',
-  resource: Resources.operation,
+  resource: operationResource,
   readOnly: ['id', 'self', 'creationTime', 'bulkOperationId'],
   fixedAfterCreate: ['deviceId'],
   schema: OperationSchema,

@@ -1,13 +1,13 @@
 import { type CallOptions, type IdLike, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import type { JsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { subscriptionResource } from '../resources.js';
 import { SubscriptionSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'Subscription',
-  resource: Resources.subscription,
+  resource: subscriptionResource,
   readOnly: ['id', 'self'],
   schema: SubscriptionSchema,
   checkCreate: (body) => {

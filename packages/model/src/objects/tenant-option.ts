@@ -1,13 +1,13 @@
 import { apiPath, type CallOptions, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { isJsonObject } from '../json/json-types.js';
-import { Resources } from '../resources.js';
+import { tenantOptionResource } from '../resources.js';
 import { TenantOptionSchema } from '../schemas/platform.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
 import type { ObjectMeta } from './object-meta.js';
 
 const META: ObjectMeta = {
   className: 'TenantOption',
-  resource: Resources.tenantOption,
+  resource: tenantOptionResource,
   readOnly: ['self'],
   fixedAfterCreate: ['category', 'key'],
   schema: TenantOptionSchema,
@@ -116,7 +116,7 @@ export class TenantOption extends CumulocityObject {
     if (!Object.hasOwn(diff, 'value')) return this;
     const reply = await this.requireClient().put(this.#path('update'), { value: diff.value }, {
       ...options,
-      accept: Resources.tenantOption.mediaType,
+      accept: tenantOptionResource.mediaType,
       contentType: 'application/json',
     });
     this.rebaseTo(isJsonObject(reply) ? reply : { ...this.toJSON(), value: diff.value ?? null }, 'update');
@@ -131,7 +131,7 @@ export class TenantOption extends CumulocityObject {
    * ```
    */
   async reload(options?: CallOptions): Promise<this> {
-    const reply = await this.requireClient().get(this.#path('reload'), { ...options, accept: Resources.tenantOption.mediaType });
+    const reply = await this.requireClient().get(this.#path('reload'), { ...options, accept: tenantOptionResource.mediaType });
     this.resetTo(reply, 'reload');
     return this;
   }

@@ -1,5 +1,5 @@
 import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, type RestClient } from '@c8y/rest-core';
-import { MediaTypes, Resources } from '../resources.js';
+import { MediaTypes, roleResource, userGroupResource, userResource } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
 import { UserGroupSchema } from '../schemas/users.js';
 import { CumulocityObject, type ObjectInit } from './cumulocity-object.js';
@@ -8,7 +8,7 @@ import { idsOf, referenceIds } from './user.js';
 
 const META: ObjectMeta = {
   className: 'UserGroup',
-  resource: Resources.userGroup,
+  resource: userGroupResource,
   readOnly: ['id', 'self', 'roles', 'users', 'applications'],
   schema: UserGroupSchema,
 };
@@ -172,7 +172,7 @@ export class UserGroup extends CumulocityObject {
   async assignUser(user: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a user to');
-    const users = await collectionPath(client, Resources.user, options?.signal);
+    const users = await collectionPath(client, userResource, options?.signal);
     const self = `${client.baseUrl}${users}/${encodePathSegment(idOf(user, 'user'), 'user')}`;
     await client.post(`${await this.objectPath(id, options?.signal)}/users`, { user: { self } }, {
       ...options,
@@ -203,7 +203,7 @@ export class UserGroup extends CumulocityObject {
   async assignRole(roleId: string, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a role to');
-    const self = `${client.baseUrl}${Resources.role.path}/${encodePathSegment(roleId, 'roleId')}`;
+    const self = `${client.baseUrl}${roleResource.path}/${encodePathSegment(roleId, 'roleId')}`;
     await client.post(`${await this.objectPath(id, options?.signal)}/roles`, { role: { self } }, {
       ...options,
       contentType: MediaTypes.roleReference,

@@ -1,6 +1,6 @@
 import { apiPath, type CallOptions, encodePathSegment, type IdLike, idOf, InvalidInputError, type RestClient } from '@c8y/rest-core';
 import { isJsonObject, type JsonValue } from '../json/json-types.js';
-import { MediaTypes, Resources } from '../resources.js';
+import { MediaTypes, roleResource, userGroupResource, userResource } from '../resources.js';
 import { collectionPath } from '../resource-paths.js';
 import { UserSchema } from '../schemas/users.js';
 import { BaseUser } from './base-user.js';
@@ -10,7 +10,7 @@ import { TfaSettings } from './tfa-settings.js';
 
 const META: ObjectMeta = {
   className: 'User',
-  resource: Resources.user,
+  resource: userResource,
   readOnly: [
     'id',
     'self',
@@ -64,7 +64,7 @@ export interface UserInit extends ObjectInit {
  * @example
  * ```ts
  * const user = await new User(c8y, { userName: 'jdoe', email: 'jdoe@example.com', sendPasswordResetEmail: true }).create();
- * await user.assignGroup(operatorsGroupId);
+ * await user.assignGroup('12'); // a group id or a UserGroup
  * await user.assignRole('ROLE_ALARM_READ');
  * await user.setPassword('n3w-Secret!');
  * ```
@@ -257,8 +257,8 @@ export class User extends BaseUser {
   async assignGroup(group: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a group to');
-    const groups = await collectionPath(client, Resources.userGroup, options?.signal);
-    const users = await collectionPath(client, Resources.user, options?.signal);
+    const groups = await collectionPath(client, userGroupResource, options?.signal);
+    const users = await collectionPath(client, userResource, options?.signal);
     const self = `${client.baseUrl}${users}/${encodePathSegment(id)}`;
     await client.post(`${groups}${apiPath`/${idOf(group, 'group')}/users`}`, { user: { self } }, {
       ...options,
@@ -277,7 +277,7 @@ export class User extends BaseUser {
   async unassignGroup(group: IdLike, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('unassign a group from');
-    const groups = await collectionPath(client, Resources.userGroup, options?.signal);
+    const groups = await collectionPath(client, userGroupResource, options?.signal);
     await client.delete(`${groups}${apiPath`/${idOf(group, 'group')}/users/${id}`}`, options);
   }
 
@@ -291,7 +291,7 @@ export class User extends BaseUser {
   async assignRole(roleId: string, options?: CallOptions): Promise<void> {
     const client = this.requireClient();
     const id = this.requireId('assign a role to');
-    const self = `${client.baseUrl}${Resources.role.path}/${encodePathSegment(roleId, 'roleId')}`;
+    const self = `${client.baseUrl}${roleResource.path}/${encodePathSegment(roleId, 'roleId')}`;
     await client.post(`${await this.objectPath(id, options?.signal)}/roles`, { role: { self } }, {
       ...options,
       contentType: MediaTypes.roleReference,
