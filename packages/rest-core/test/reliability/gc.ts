@@ -12,15 +12,22 @@ export function gc(): void {
 }
 
 /**
- * Runs `action` while a full garbage collection is forced every few milliseconds (Node 20's fetch
- * keeps a request's abort signal only weakly: a collection is what loses an abort), and stops
- * collecting once it settles.
+ * Runs `action` and, once `from` resolves (the server has stalled mid-body), forces a full garbage
+ * collection every few milliseconds until the action settles: Node 20's fetch keeps a request's
+ * abort signal only weakly, and a collection is what loses an abort.
  */
-export async function whileCollecting<T>(action: () => Promise<T>, everyMs = 10): Promise<T> {
-  const timer = setInterval(gc, everyMs);
+export async function whileCollecting<T>(action: () => Promise<T>, from: Promise<unknown> = Promise.resolve(), everyMs = 25): Promise<T> {
+  let timer: ReturnType<typeof setInterval> | undefined;
+  let settled = false;
+  void from.then(() => {
+    if (settled) return;
+    gc();
+    timer = setInterval(gc, everyMs);
+  });
   try {
     return await action();
   } finally {
+    settled = true;
     clearInterval(timer);
   }
 }
