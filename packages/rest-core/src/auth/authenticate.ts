@@ -4,6 +4,7 @@ import { raceAbort, readBodyText } from '../client/body.js';
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import { redactedExcerpt, rememberSecret } from '../errors/redact.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { CookieAuth } from './cookie-auth.js';
 import { isBrowserLike, readDocumentCookie, readSetCookies } from './cookies.js';
@@ -76,7 +77,7 @@ export interface AuthenticateOptions {
  *   auth = await authenticate({ baseUrl: 'mytenant.cumulocity.com', username: 'admin', password });
  * } catch (error) {
  *   if (!isCumulocityError(error, 'TfaRequiredError')) throw error;
- *   auth = await authenticate({ baseUrl: 'mytenant.cumulocity.com', username: 'admin', password, tfaCode: await ask('TFA code?') });
+ *   auth = await authenticate({ baseUrl: 'mytenant.cumulocity.com', username: 'admin', password, tfaCode: prompt('TFA code?') ?? '' });
  * }
  * console.log(auth.tenantId, auth.username, auth.expiresAt);
  * ```
@@ -97,6 +98,9 @@ export async function authenticate(options: AuthenticateOptions): Promise<Cookie
     }
     tenantId = options.tenantId;
   }
+  // Every error below is built after this: the password and code are masked in any form.
+  rememberSecret(password);
+  rememberSecret(tfaCode);
   const fetchFn: FetchFunction = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const send = async (url: string, init: RequestInit, method: string): Promise<Response> => {
     let response: Response;
@@ -177,20 +181,20 @@ interface LoginOptionSummary {
 }
 
 function readLoginOptions(text: string, response: Response, url: string): LoginOptionSummary[] {
-  const fail = (problem: string, cause?: unknown) =>
+  const fail = (problem: string) =>
     new ResponseFormatError(problem, {
-      cause,
       method: 'GET',
       url,
       status: response.status,
       contentType: response.headers.get('content-type') ?? undefined,
-      excerpt: text.slice(0, 200),
+      excerpt: redactedExcerpt(text),
     });
   let body: unknown;
   try {
     body = JSON.parse(text);
-  } catch (error) {
-    throw fail('the login options are not JSON', error);
+  } catch {
+    // No `cause`: the parser's message quotes the reply.
+    throw fail('the login options are not JSON');
   }
   const list = typeof body === 'object' && body !== null ? (body as { loginOptions?: unknown }).loginOptions : undefined;
   if (!Array.isArray(list)) throw fail('the login options reply has no "loginOptions" array');

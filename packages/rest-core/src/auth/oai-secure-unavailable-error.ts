@@ -1,4 +1,5 @@
 import { CumulocityError, type CumulocityErrorOptions } from '../errors/cumulocity-error.js';
+import { redactSecrets } from '../errors/redact.js';
 
 /**
  * {@link authenticate} found no OAI-Secure login (`OAUTH2_INTERNAL`) among the tenant's login
@@ -29,6 +30,6 @@ export class OaiSecureUnavailableError extends CumulocityError {
         `${loginTypes.includes('BASIC') ? 'Use BasicAuth' : 'Log in through the SSO of the tenant'} instead${where}`,
       options,
     );
-    this.loginTypes = Object.freeze([...loginTypes]);
+    this.loginTypes = Object.freeze(loginTypes.map((type) => redactSecrets(type)));
   }
 }

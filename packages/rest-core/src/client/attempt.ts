@@ -3,6 +3,7 @@ import type { CumulocityError, RequestDescription } from '../errors/cumulocity-e
 import { errorFromResponse } from '../errors/error-from-response.js';
 import { isCumulocityError } from '../errors/is-cumulocity-error.js';
 import { NetworkError } from '../errors/network-error.js';
+import { redactSecrets } from '../errors/redact.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import type { AttemptFailure } from '../retry/decide-retry.js';
@@ -80,7 +81,7 @@ export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<At
       response.body?.cancel().catch(noop);
       const location = response.headers.get('location');
       throw new ResponseFormatError(
-        `a redirect${location ? ` to ${location}` : ''} was refused: credentials stay with the configured URL`,
+        `a redirect${location ? ` to ${redactSecrets(location)}` : ''} was refused: credentials stay with the configured URL`,
         { ...description, status: response.status },
       );
     }

@@ -1,3 +1,4 @@
+import { redactedExcerpt } from '../errors/redact.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import type { ReadContext } from './attempt.js';
 import { guardStream, readBodyBytes, readBodyText } from './body.js';
@@ -62,14 +63,16 @@ async function readJson(response: Response, context: ReadContext): Promise<unkno
       ...context.description,
       status: response.status,
       contentType,
-      excerpt: text.slice(0, excerptLength),
+      // Redacted before it is cut, so a secret on the edge cannot leave half of itself behind.
+      excerpt: redactedExcerpt(text, excerptLength),
     });
   if (contentType !== '' && !/json/i.test(contentType)) {
     throw problem(`expected JSON, got ${contentType.split(';')[0]}${/html/i.test(contentType) ? ' (a proxy or login page?)' : ''}`);
   }
   try {
     return JSON.parse(text);
-  } catch (cause) {
-    throw Object.assign(problem('the JSON body is malformed or truncated'), { cause });
+  } catch {
+    // No `cause`: the parser's message quotes the body, which is not ours to put into an error.
+    throw problem('the JSON body is malformed or truncated');
   }
 }

@@ -3,6 +3,7 @@ import PQueue from 'p-queue';
 import type { AuthStrategy } from '../auth/auth-strategy.js';
 import type { RequestDescription } from '../errors/cumulocity-error.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
+import { rememberCredentials } from '../errors/redact.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { TimeoutError } from '../errors/timeout-error.js';
 import { decideRetry } from '../retry/decide-retry.js';
@@ -65,6 +66,7 @@ export class CumulocityRestClient implements RestClient {
   #queue: PQueue | undefined;
   #tenantId: string | undefined;
   #tenantIdLookup: Promise<string> | undefined;
+  #credentialHeaders: string | undefined;
 
   constructor(options: RestClientOptions) {
     validateClientOptions(options);
@@ -93,6 +95,7 @@ export class CumulocityRestClient implements RestClient {
         beforeRequest: [
           async (request) => {
             await this.auth.authorize(request.headers, { tenantId: this.#tenantId });
+            this.#rememberCredentials(request.headers);
           },
         ],
       },
@@ -222,7 +225,7 @@ export class CumulocityRestClient implements RestClient {
    *
    * @example
    * ```ts
-   * await client.putBinary(apiPath`/inventory/binaries/${id}`, bytes, { contentType: 'application/pdf' });
+   * await client.putBinary(apiPath`/inventory/binaries/${id}`, new Blob(['%PDF-1.7 …']), { contentType: 'application/pdf' });
    * ```
    */
   putBinary<T = unknown>(
@@ -347,6 +350,17 @@ export class CumulocityRestClient implements RestClient {
     const mode: ProcessingMode | undefined = options.processingMode ?? this.options.processingMode;
     if (mode !== undefined && writeMethods.has(method)) headers.set('X-Cumulocity-Processing-Mode', mode);
     return headers;
+  }
+
+  /**
+   * Lets the error redaction know the credentials this client sends (see `rememberCredentials`),
+   * once per change of the credential headers rather than per request.
+   */
+  #rememberCredentials(headers: Headers): void {
+    const current = `${headers.get('authorization')}\n${headers.get('cookie')}\n${headers.get('x-xsrf-token')}\n${headers.get('tfatoken')}`;
+    if (current === this.#credentialHeaders) return;
+    this.#credentialHeaders = current;
+    rememberCredentials(headers);
   }
 
   #attempt(plan: AttemptPlan): Promise<AttemptResult> {

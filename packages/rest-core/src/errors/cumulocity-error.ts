@@ -1,4 +1,4 @@
-import { redactSecrets } from './redact.js';
+import { redactedCause, redactSecrets } from './redact.js';
 
 /** Marks SDK errors; `Symbol.for` so duplicated installs of the package recognise each other. */
 export const errorBrand = Symbol.for('@c8y/rest-core/CumulocityError');
@@ -41,11 +41,18 @@ export class CumulocityError extends Error {
   /** URL of the failed request, if a request was involved. */
   readonly url?: string;
 
+  /**
+   * Builds the error without credentials: the message and URL are redacted (see `redactSecrets`:
+   * the credentials the SDK has sent, secret-named fields, `Basic`/`Bearer` values, JWTs), and a
+   * `cause` that is not an SDK error is replaced by a redacted copy (same name, message and
+   * primitive fields such as `code`) — lower layers put request headers into their messages.
+   */
   constructor(message: string, options: CumulocityErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    const cause = options.cause === undefined || isSdkError(options.cause) ? options.cause : redactedCause(options.cause);
+    super(redactSecrets(message), cause === undefined ? undefined : { cause });
     this.name = (new.target as typeof CumulocityError).kind;
     this.method = options.method;
-    this.url = options.url === undefined ? undefined : stripUserInfo(options.url);
+    this.url = options.url === undefined ? undefined : redactSecrets(stripUserInfo(options.url));
     Object.defineProperty(this, errorBrand, { value: true, enumerable: false });
   }
 
@@ -62,6 +69,10 @@ export class CumulocityError extends Error {
     }
     return json;
   }
+}
+
+function isSdkError(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[errorBrand] === true;
 }
 
 function stripUserInfo(url: string): string {

@@ -11,23 +11,31 @@ import {
   UnauthorizedError,
   ValidationError,
 } from './http-errors.js';
+import { redactedExcerpt } from './redact.js';
 
 const excerptLength = 500;
 
-/** Reads a Cumulocity `{ error, message, info }` body, tolerating HTML or empty replies. */
+/**
+ * Reads a Cumulocity `{ error, message, info }` body, tolerating HTML or empty replies: the parsed
+ * JSON, or a bounded, redacted excerpt of a text body (a server or proxy may echo the request's
+ * credentials).
+ */
 function readErrorBody(text: string): Pick<HttpErrorDetails, 'error' | 'serverMessage' | 'info' | 'body'> {
   if (text.trim() === '') return {};
+  let parsed: unknown;
   try {
-    const body: unknown = JSON.parse(text);
-    if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
-      const record = body as Record<string, unknown>;
-      const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
-      return { error: pick('error'), serverMessage: pick('message'), info: pick('info'), body };
-    }
-    return { body };
+    parsed = JSON.parse(text);
   } catch {
-    return { body: text.slice(0, excerptLength) };
+    return { body: redactedExcerpt(text, excerptLength) };
   }
+  // HttpError redacts the fields it keeps; a text body is cut here, after redaction.
+  const body = parsed;
+  if (typeof body === 'object' && body !== null && !Array.isArray(body)) {
+    const record = body as Record<string, unknown>;
+    const pick = (key: string) => (typeof record[key] === 'string' ? (record[key] as string) : undefined);
+    return { error: pick('error'), serverMessage: pick('message'), info: pick('info'), body };
+  }
+  return { body };
 }
 
 /** Parses `Retry-After` (seconds or an HTTP date) into milliseconds from `now`. */
@@ -46,6 +54,8 @@ const tfaPattern = /\b(tfa|totp|two[- ]factor|pin)\b/i;
  *
  * @example
  * ```ts
+ * const url = 'https://t100.example.com/inventory/managedObjects/1';
+ * const response = await fetch(url);
  * const error = errorFromResponse(response, await response.text(), { method: 'GET', url });
  * ```
  */

@@ -1,4 +1,5 @@
 import { CumulocityError, type RequestDescription } from './cumulocity-error.js';
+import { redactJson, redactSecrets } from './redact.js';
 
 /** What the server said, as read from a Cumulocity error reply. */
 export interface HttpErrorDetails extends RequestDescription {
@@ -21,7 +22,11 @@ export interface HttpErrorDetails extends RequestDescription {
  *
  * @example
  * ```ts
- * if (isCumulocityError(e, 'HttpError') && e.error === 'inventory/Invalid Data') …
+ * try {
+ *   await device.update();
+ * } catch (e) {
+ *   if (isCumulocityError(e, 'HttpError') && e.error === 'inventory/Invalid Data') console.warn(e.serverMessage);
+ * }
  * ```
  */
 export class HttpError extends CumulocityError {
@@ -34,16 +39,23 @@ export class HttpError extends CumulocityError {
   readonly serverMessage?: string;
   /** Cumulocity's `info` field. */
   readonly info?: string;
-  /** The parsed reply body (JSON), or a bounded text excerpt. */
+  /** The parsed reply body (JSON), or a bounded text excerpt; credentials masked. */
   readonly body?: unknown;
 
+  /** Keeps what the server said with credentials masked (servers and proxies may echo the request's). */
   constructor(details: HttpErrorDetails) {
-    super(describe(details), details);
+    const said = {
+      ...details,
+      error: details.error === undefined ? undefined : redactSecrets(details.error),
+      serverMessage: details.serverMessage === undefined ? undefined : redactSecrets(details.serverMessage),
+      info: details.info === undefined ? undefined : redactSecrets(details.info),
+    };
+    super(describe(said), details);
     this.status = details.status;
-    this.error = details.error;
-    this.serverMessage = details.serverMessage;
-    this.info = details.info;
-    this.body = details.body;
+    this.error = said.error;
+    this.serverMessage = said.serverMessage;
+    this.info = said.info;
+    this.body = details.body === undefined ? undefined : redactJson(details.body);
   }
 }
 

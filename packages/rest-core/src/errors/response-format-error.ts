@@ -1,4 +1,5 @@
 import { CumulocityError, type CumulocityErrorOptions } from './cumulocity-error.js';
+import { redactSecrets } from './redact.js';
 
 /**
  * The server's reply was not what the API promises: not JSON (an HTML proxy page, say),
@@ -10,7 +11,7 @@ export class ResponseFormatError extends CumulocityError {
   readonly status?: number;
   /** The reply's Content-Type. */
   readonly contentType?: string;
-  /** The first characters of the reply body, for diagnosis. */
+  /** The first characters of the reply body, for diagnosis (credentials masked). */
   readonly excerpt?: string;
 
   constructor(
@@ -20,6 +21,6 @@ export class ResponseFormatError extends CumulocityError {
     super(`Unexpected reply: ${problem} (${options.method} ${options.url})`, options);
     this.status = options.status;
     this.contentType = options.contentType;
-    this.excerpt = options.excerpt;
+    this.excerpt = options.excerpt === undefined ? undefined : redactSecrets(options.excerpt);
   }
 }
