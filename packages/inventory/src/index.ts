@@ -1,0 +1,41 @@
+/**
+ * `@c8y/inventory`: the Cumulocity inventory (managed objects, devices, device groups, child
+ * relations, binaries) as typed contexts.
+ *
+ * @example
+ * ```ts
+ * import { DeviceInventory } from '@c8y/inventory';
+ * const devices = new DeviceInventory(client);
+ * for await (const device of devices.select({ name: 'Pump*', availability: 'UNAVAILABLE' })) console.log(device.name);
+ * ```
+ * @packageDocumentation
+ */
+export { Inventory } from './inventory.js';
+export type {
+  AvailabilityStatus,
+  BinaryFilters,
+  DeleteInventoryOptions,
+  DeviceFilters,
+  DeviceGroupFilters,
+  GetManagedObjectOptions,
+  InventoryChildrenFilters,
+  InventoryFilters,
+  InventoryQueryFilters,
+  InventoryQueryValue,
+  InventoryTimeFilters,
+  NewDeviceRequestFilters,
+} from './inventory-filters.js';
+export {
+  binaryQuery,
+  childrenOf,
+  deviceGroupInventoryQuery,
+  deviceInventoryQuery,
+  foldInventoryFilters,
+  inventoryChildrenQuery,
+  inventoryQuery,
+  newDeviceRequestQuery,
+} from './inventory-queries.js';
+export { Availability, Binary, Device, DeviceGroup, ManagedObject, type BinaryInit, type ChildKind, type ManagedObjectInit } from '@c8y/model';
+export { DeviceInventory } from './device-inventory.js';
+export { DeviceGroupInventory } from './device-group-inventory.js';
+export { Binaries, type BinaryContent, type BinaryUpload } from './binaries.js';
