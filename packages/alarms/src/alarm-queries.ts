@@ -1,3 +1,4 @@
+import { AlarmSeverities, AlarmStatuses } from '@c8y/model';
 import { defineQuery } from '@c8y/rest-core';
 import type { AlarmCountFilters, AlarmDeleteFilters, AlarmFilters, AlarmStatusFilters } from './alarm-filters.js';
 
@@ -5,6 +6,8 @@ import type { AlarmCountFilters, AlarmDeleteFilters, AlarmFilters, AlarmStatusFi
 const WITH_SOURCE = { withSourceAssets: 'source', withSourceDevices: 'source', withSourceChildren: 'source', withSourceAdditions: 'source' } as const;
 const SELECTION = ['source', 'withSourceAssets', 'withSourceDevices', 'withSourceChildren', 'withSourceAdditions', 'status', 'severity', 'resolved', 'dateFrom', 'dateTo'];
 const CREATED = ['createdFrom', 'createdTo'];
+// JavaScript callers have no compile-time check: a status or severity that does not exist is refused.
+const VALUES = { status: AlarmStatuses, severity: AlarmSeverities };
 
 /**
  * `GET /alarm/alarms`: time, creation and update ranges; `source` takes an id or an object;
@@ -22,6 +25,7 @@ export const alarmQuery = defineQuery<AlarmFilters>({
   ids: ['source'],
   lists: ['status', 'severity', 'type'],
   requires: WITH_SOURCE,
+  values: VALUES,
   parameters: [...SELECTION, 'type', ...CREATED, 'lastUpdatedFrom', 'lastUpdatedTo'],
 });
 
@@ -35,6 +39,7 @@ export const alarmCountQuery = defineQuery<AlarmCountFilters>({
   ids: ['source'],
   lists: ['status', 'severity', 'type'],
   requires: WITH_SOURCE,
+  values: VALUES,
   parameters: [...SELECTION, 'type'],
 });
 
@@ -48,6 +53,7 @@ export const alarmStatusQuery = defineQuery<AlarmStatusFilters>({
   ids: ['source'],
   lists: ['status', 'severity'],
   requires: WITH_SOURCE,
+  values: VALUES,
   parameters: [...SELECTION, ...CREATED],
 });
 
@@ -61,5 +67,6 @@ export const alarmDeleteQuery = defineQuery<AlarmDeleteFilters>({
   ids: ['source'],
   lists: ['status', 'severity', 'type'],
   requires: WITH_SOURCE,
+  values: VALUES,
   parameters: [...SELECTION, 'type', ...CREATED],
 });

@@ -51,6 +51,13 @@ describe('alarmQuery (GET /alarm/alarms)', () => {
     expect(buildQueryParams({}, alarmQuery)).toEqual({});
   });
 
+  it('refuses a status or severity that does not exist (JavaScript callers, casts)', () => {
+    expect(errorOf(() => buildQueryParams({ status: 'OPEN' }, alarmQuery)).message).toBe('status: must be one of ACTIVE, ACKNOWLEDGED, CLEARED, got "OPEN"');
+    expect(errorOf(() => buildQueryParams({ severity: ['MAJOR', 'major'] }, alarmStatusQuery)).path).toBe('severity');
+    expect(errorOf(() => buildQueryParams({ status: 'DONE' }, alarmDeleteQuery)).path).toBe('status');
+    expect(errorOf(() => buildQueryParams({ severity: 'HIGH' }, alarmCountQuery)).path).toBe('severity');
+  });
+
   it('refuses a parameter the endpoint does not document (JavaScript callers, casts)', () => {
     expect(errorOf(() => buildQueryParams({ fragmentType: 'x' }, alarmQuery)).path).toBe('fragmentType');
   });

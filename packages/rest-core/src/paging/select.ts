@@ -128,6 +128,16 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
   };
 }
 
+/** A collection the API does not page: one request without paging parameters, trimmed to `limit`. */
+async function* readUnpaged(plan: PageStreamPlan): AsyncGenerator<Page<JsonObject>, void, undefined> {
+  const { client, resource, path, params, limit, signal } = plan;
+  const accept = resource.collectionMediaType === undefined ? {} : { accept: resource.collectionMediaType };
+  const body = await client.get(path, { ...plan.request, params, ...accept, ...(signal === undefined ? {} : { signal }) });
+  const reply = readCollectionReply(body, resource, { method: 'GET', url: describeUrl(client.baseUrl, path, params) });
+  const items = limit === undefined ? reply.items : reply.items.slice(0, limit);
+  yield { items, statistics: reply.statistics, pageNumber: undefined, offset: undefined, restricted: false, self: reply.self, next: reply.next };
+}
+
 /** The item a reference-collection element wraps (`{ managedObject: {…} }`). */
 function unwrap(element: JsonObject, resource: PagedResource, client: RestClient, path: string): JsonObject {
   const key = resource.itemKey ?? '';
@@ -184,9 +194,11 @@ export function createPagedIterable<T>(pages: () => AsyncIterableIterator<Page<T
  *
  * @example
  * ```ts
+ * const events = { ...Resources.event, querySpec: eventQuerySpec };
  * for await (const event of select(client, events, { source: '42', maxAge: '1d' }, { limit: 100 })) console.log(event.id);
  * const devices = await select(client, inventory, { fragmentType: 'c8y_IsDevice' }, { workers: 10, map: (json) => Device.fromJSON(client, json) }).toArray();
- * for await (const [id, temperature] of select(client, measurements, { source: '42' }, { asValues: ['id', ['c8y_Temperature.T.value', 0]] })) …
+ * const measurements = { ...Resources.measurement, querySpec: measurementQuerySpec };
+ * for await (const [id, temperature] of select(client, measurements, { source: '42' }, { asValues: ['id', ['c8y_Temperature.T.value', 0]] })) console.log(id, temperature);
  * ```
  */
 export function select<const A extends AsValues, J extends object = JsonObject>(
@@ -207,7 +219,8 @@ export function select(client: RestClient, resource: PagedResource, query?: Pagi
   const { plan, transform } = prepare(client, resource, query, options);
   return createPagedIterable(async function* () {
     const path = await resolveResourcePath(client, resource.path, plan.signal);
-    for await (const page of streamPages({ ...plan, path })) {
+    const pages = resource.paged === false ? readUnpaged({ ...plan, path }) : streamPages({ ...plan, path });
+    for await (const page of pages) {
       const items = resource.itemKey === undefined ? page.items : page.items.map((item) => unwrap(item, resource, client, path));
       yield transform === undefined ? { ...page, items } : { ...page, items: items.map(transform) };
     }
@@ -219,7 +232,7 @@ export function select(client: RestClient, resource: PagedResource, query?: Pagi
  *
  * @example
  * ```ts
- * const alarms = await getAll(client, alarmResource, { status: 'ACTIVE', severity: 'MAJOR' }, { limit: null, workers: 4 });
+ * const alarms = await getAll(client, { ...Resources.alarm, querySpec: alarmQuery }, { status: 'ACTIVE', severity: 'MAJOR' }, { limit: null, workers: 4 });
  * const names = await getAll(client, inventory, { type: 'c8y_Device' }, { asValues: 'name' });
  * ```
  */
@@ -243,15 +256,16 @@ export async function getAll(client: RestClient, resource: PagedResource, query?
 /**
  * Counts the items matching `query` with one small request: the resource's `countPath` when it
  * has one (alarms: `GET /alarm/alarms/count` answers a bare number), else
- * `GET <path>?<filters>&pageSize=1&withTotalPages=true` reading `statistics.totalPages`. Paging
+ * `GET <path>?<filters>&pageSize=1&withTotalPages=true` reading `statistics.totalPages` (or
+ * `withTotalElements`/`totalElements` for a resource whose `countBy` says so). Paging
  * options inside a filter object are ignored. Users with only inventory roles get no totals:
  * then `withoutTotals: 'iterate'` counts by reading all pages (2000 per request), otherwise a
  * `ResponseFormatError` says so.
  *
  * @example
  * ```ts
- * await count(client, eventResource, { source: '42', maxAge: '1d' }); // GET /event/events?source=42&dateFrom=…&pageSize=1&withTotalPages=true
- * await count(client, alarmResource, { status: 'ACTIVE' });           // GET /alarm/alarms/count?status=ACTIVE
+ * await count(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42', maxAge: '1d' }); // GET /event/events?source=42&dateFrom=…&pageSize=1&withTotalPages=true
+ * await count(client, { ...Resources.alarm, querySpec: alarmQuery }, { status: 'ACTIVE' }); // GET /alarm/alarms/count?status=ACTIVE
  * ```
  */
 export async function count(client: RestClient, resource: PagedResource, query?: PagingQuery, options: CountOptions = {}): Promise<number> {
@@ -269,11 +283,13 @@ export async function count(client: RestClient, resource: PagedResource, query?:
     });
   }
   const path = await resolveResourcePath(client, resource.path, signal);
-  const countParams = { ...params, pageSize: 1, withTotalPages: true };
+  const byElements = resource.countBy === 'totalElements';
+  const countParams = { ...params, pageSize: 1, ...(byElements ? { withTotalElements: true } : { withTotalPages: true }) };
   const url = describeUrl(client.baseUrl, path, countParams);
   const accept = resource.collectionMediaType === undefined ? {} : { accept: resource.collectionMediaType };
   const body = await client.get(path, { params: countParams, ...accept, ...signalOption });
-  const total = readCollectionReply(body, resource, { method: 'GET', url }).statistics?.totalPages;
+  const statistics = readCollectionReply(body, resource, { method: 'GET', url }).statistics;
+  const total = byElements ? statistics?.totalElements : statistics?.totalPages;
   if (typeof total === 'number' && Number.isInteger(total) && total >= 0) return total;
   if (options.withoutTotals === 'iterate') {
     let counted = 0;
@@ -284,7 +300,7 @@ export async function count(client: RestClient, resource: PagedResource, query?:
     return counted;
   }
   throw new ResponseFormatError(
-    `no statistics.totalPages in the reply (users with only inventory roles get no totals; pass withoutTotals: 'iterate' to count by reading every page)`,
+    `no statistics.${byElements ? 'totalElements' : 'totalPages'} in the reply (users with only inventory roles get no totals; pass withoutTotals: 'iterate' to count by reading every page)`,
     { method: 'GET', url },
   );
 }

@@ -27,6 +27,12 @@ export interface PagedResource extends ResourceDescriptor {
    * unwrapped before `map` and `asValues`. @default items are the elements
    */
   readonly itemKey?: string;
+  /**
+   * `false` for a collection the API does not page (it documents no `pageSize`/`currentPage`, e.g.
+   * an object's external ids): one request without paging parameters, trimmed to `limit`.
+   * @default true
+   */
+  readonly paged?: boolean;
 }
 
 /**
@@ -91,7 +97,7 @@ export interface Page<T> {
  *
  * @example
  * ```ts
- * const events = select(client, eventResource, { source: '42' }, { limit: 500, workers: 4 });
+ * const events = select(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42' }, { limit: 500, workers: 4 });
  * for await (const event of events) console.log(event.id);
  * for await (const page of events.byPage()) console.log(page.items.length);
  * const all = await events.toArray();
@@ -178,7 +184,7 @@ export interface SelectOptions<T = JsonObject> extends PagingOptions {
  *
  * @example
  * ```ts
- * await count(client, alarms, { status: 'ACTIVE' }, { signal });
+ * await count(client, { ...Resources.alarm, querySpec: alarmQuery }, { status: 'ACTIVE' }, { signal });
  * ```
  */
 export interface CountOptions extends FilterOptions {

@@ -286,6 +286,14 @@ function parseOrderItem(item: string): [string, ODataDirection] {
 }
 
 function convert(spec: QuerySpec, target: string, key: string, value: unknown, now: Date): Value | undefined {
+  const allowed = spec.values !== undefined && Object.hasOwn(spec.values, target) ? spec.values[target] : undefined;
+  if (allowed !== undefined) {
+    for (const item of Array.isArray(value) ? value : [value]) {
+      if (typeof item !== 'string' || !allowed.includes(item)) {
+        throw new InvalidInputError(`must be one of ${allowed.join(', ')}, got ${describeValue(item)}`, { path: key });
+      }
+    }
+  }
   const isList = spec.commaLists?.includes(target) ?? false;
   if (spec.dates?.includes(target)) return toIsoDate(value as DateLike, { path: key, now });
   if (spec.ids?.includes(target)) {

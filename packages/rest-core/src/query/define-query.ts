@@ -46,6 +46,10 @@ export interface QueryDeclaration<F extends object> {
   readonly odata?: QuerySpec['odata'];
   /** The REST parameters the endpoint documents; filters mapping to others are refused (see {@link QuerySpec.parameters}). */
   readonly parameters?: readonly string[];
+  /** Filter → the values it accepts, e.g. `{ status: AlarmStatuses }`; any other value is refused at run time. */
+  readonly values?: { readonly [K in FilterKey<F>]?: readonly string[] };
+  /** `revert` works only on a time range (see {@link QuerySpec.revertNeedsRange}). */
+  readonly revertNeedsRange?: boolean;
 }
 
 const RANGES: Readonly<Record<TimeRange, { aliases: Record<string, string>; dates: string[]; ages?: Record<string, string> }>> = {

@@ -62,6 +62,13 @@ export interface QuerySpec<F extends object = object> {
    * @default any parameter passes
    */
   readonly parameters?: readonly string[];
+  /** REST parameter → the values it accepts (e.g. alarm statuses); any other value is refused. */
+  readonly values?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The sort flag `revert` works only on a time range (the OpenAPI spec says so for measurements
+   * and operations): `getLast` then adds `dateFrom` = the epoch when the filters give no range.
+   */
+  readonly revertNeedsRange?: boolean;
 }
 
 /**

@@ -31,6 +31,12 @@ export interface ResourceDescriptor {
   readonly idKind?: 'string' | 'integer';
   /** A dedicated count endpoint (e.g. `/alarm/alarms/count`), if the resource has one. */
   readonly countPath?: string;
+  /**
+   * Without a count endpoint, how a count is read: `totalPages` of a one-item page (most
+   * collections), or `totalElements` where the API documents only that (bulk operations).
+   * @default 'totalPages'
+   */
+  readonly countBy?: 'totalPages' | 'totalElements';
 }
 
 /**

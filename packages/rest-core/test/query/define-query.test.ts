@@ -69,6 +69,21 @@ describe('defineQuery', () => {
   });
 });
 
+describe('values: the values a parameter accepts', () => {
+  const spec = defineQuery<Filters>({ resource: 'things', lists: ['kind'], values: { kind: ['A', 'B'] } });
+
+  it('accepts the declared values, alone or in a list', () => {
+    expect(buildQueryParams({ kind: 'A' }, spec)).toEqual({ kind: 'A' });
+    expect(buildQueryParams({ kind: ['A', 'B'] }, spec)).toEqual({ kind: 'A,B' });
+  });
+
+  it('refuses any other value, naming the filter and the allowed values', () => {
+    expect(errorOf(() => buildQueryParams({ kind: 'C' }, spec)).message).toBe('kind: must be one of A, B, got "C"');
+    expect(errorOf(() => buildQueryParams({ kind: ['A', 'c'] }, spec)).path).toBe('kind');
+    expect(errorOf(() => buildQueryParams({ kind: 1 as never }, spec)).path).toBe('kind');
+  });
+});
+
 describe('withExtraParams', () => {
   it('adds the extras unchanged (Dates as ISO, arrays repeat, null and undefined dropped)', () => {
     expect(withExtraParams({ source: '1' }, { flag: true, at: new Date(0), tags: ['a', null, 'b'], gone: undefined, none: null })).toEqual({
