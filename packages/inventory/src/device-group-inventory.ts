@@ -17,7 +17,7 @@ import {
 } from '@c8y/rest-core';
 import type { DeleteInventoryOptions, DeviceGroupFilters, GetManagedObjectOptions } from './inventory-filters.js';
 import { deviceGroupInventoryQuery, foldInventoryFilters } from './inventory-queries.js';
-import { assignChildren, createChildObject, DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets, unassignChildren } from './inventory-support.js';
+import { asChange, asChanges, assignChildren, createChildObject, DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets, unassignChildren } from './inventory-support.js';
 
 type Query = FilterQuery<DeviceGroupFilters>;
 /** A group, or plain JSON naming its target by `id`. */
@@ -47,7 +47,7 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.managedObject,
   query: deviceGroupInventoryQuery,
   item: DeviceGroup,
-  operations: ['create', 'applyTo'],
+  operations: ['create'],
 }) {
   /**
    * One group (`GET /inventory/managedObjects/{id}`; the object is not checked for `c8y_IsDeviceGroup`, the id path-encoded), with the
@@ -123,8 +123,23 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
   update(change: DeviceGroup | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup[]>;
   update(change: DeviceGroup | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup>;
   async update(items: unknown, second?: unknown, third?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup | DeviceGroup[]> {
-    if (namesTargets(second)) return this.operations.applyTo(items as DeviceGroup, second as IdLike, third);
-    return this.operations.update(items as GroupUpdate, second as ObjectOperationOptions<DeviceGroup> | undefined);
+    if (namesTargets(second)) return this.operations.applyTo(asChange(this.client, items, 'change') as DeviceGroup, second as IdLike, third);
+    return this.operations.update(asChanges(this.client, items) as GroupUpdate, second as ObjectOperationOptions<DeviceGroup> | undefined);
+  }
+
+  /**
+   * Sends one change to one group or many (`PUT /inventory/managedObjects/{id}` each): the same as
+   * `update(change, ids)`. Plain JSON is sent as given (no `DeviceGroup` defaults added).
+   *
+   * @example
+   * ```ts
+   * await groups.applyTo({ c8y_Notes: 'checked' }, ['11', '12'], { workers: 2 });
+   * ```
+   */
+  applyTo(change: DeviceGroup | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup[]>;
+  applyTo(change: DeviceGroup | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup>;
+  async applyTo(change: DeviceGroup | ManagedObjectInit, targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<DeviceGroup>): Promise<DeviceGroup | DeviceGroup[]> {
+    return this.operations.applyTo(asChange(this.client, change, 'change') as DeviceGroup, targets as IdLike, options);
   }
 
   /**

@@ -15,7 +15,7 @@ import {
 } from '@c8y/rest-core';
 import type { DeleteInventoryOptions, DeviceFilters, GetManagedObjectOptions } from './inventory-filters.js';
 import { deviceInventoryQuery, foldInventoryFilters } from './inventory-queries.js';
-import { DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets } from './inventory-support.js';
+import { asChange, asChanges, DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets } from './inventory-support.js';
 
 type Query = FilterQuery<DeviceFilters>;
 /** A device, or plain JSON naming its target by `id`. */
@@ -47,7 +47,7 @@ export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.managedObject,
   query: deviceInventoryQuery,
   item: Device,
-  operations: ['create', 'applyTo'],
+  operations: ['create'],
 }) {
   /**
    * One device (`GET /inventory/managedObjects/{id}`; the object is not checked for `c8y_IsDevice`, the id path-encoded), with the
@@ -123,8 +123,23 @@ export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
   update(change: Device | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device[]>;
   update(change: Device | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<Device>): Promise<Device>;
   async update(items: unknown, second?: unknown, third?: ObjectOperationOptions<Device>): Promise<Device | Device[]> {
-    if (namesTargets(second)) return this.operations.applyTo(items as Device, second as IdLike, third);
-    return this.operations.update(items as DeviceUpdate, second as ObjectOperationOptions<Device> | undefined);
+    if (namesTargets(second)) return this.operations.applyTo(asChange(this.client, items, 'change') as Device, second as IdLike, third);
+    return this.operations.update(asChanges(this.client, items) as DeviceUpdate, second as ObjectOperationOptions<Device> | undefined);
+  }
+
+  /**
+   * Sends one change to one device or many (`PUT /inventory/managedObjects/{id}` each): the same as
+   * `update(change, ids)`. Plain JSON is sent as given (no `Device` defaults added).
+   *
+   * @example
+   * ```ts
+   * await devices.applyTo({ c8y_Notes: 'checked' }, ['11', '12'], { workers: 2 });
+   * ```
+   */
+  applyTo(change: Device | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device[]>;
+  applyTo(change: Device | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<Device>): Promise<Device>;
+  async applyTo(change: Device | ManagedObjectInit, targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device | Device[]> {
+    return this.operations.applyTo(asChange(this.client, change, 'change') as Device, targets as IdLike, options);
   }
 
   /**

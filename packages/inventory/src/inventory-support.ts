@@ -1,5 +1,5 @@
 // Internal helpers shared by the inventory contexts (not exported from the package).
-import { MediaTypes, Resources, type ChildKind } from '@c8y/model';
+import { ManagedObject, MediaTypes, Resources, type ChildKind } from '@c8y/model';
 import {
   apiPath,
   encodePathSegment,
@@ -101,4 +101,23 @@ export async function createChildObject(client: RestClient, parent: IdLike, kind
   const id = isJsonObject(object) ? object.id : undefined;
   if (typeof id === 'string' || typeof id === 'number') return String(id);
   throw new ResponseFormatError('expected the created child (a managedObject reference with an id)', { method: 'POST', url: `${client.baseUrl}${path}` });
+}
+
+/**
+ * Plain-JSON changes for the device and group inventories as `ManagedObject`s, so the `Device` and
+ * `DeviceGroup` defaults (`c8y_IsDevice`, `c8y_IsDeviceGroup`, type `c8y_DeviceGroup`) are not
+ * sent with every change — they would turn a sub-group into a root group. Fields are checked by
+ * the model (`set`); model objects pass unchanged.
+ */
+export function asChange(client: RestClient, item: unknown, path: string): unknown {
+  if (!isJsonObject(item) || item instanceof ManagedObject || Object.getPrototypeOf(item) !== Object.prototype) return item;
+  const { id, ...fields } = item;
+  const object = id === undefined ? new ManagedObject(client) : ManagedObject.fromJSON(client, { id: idOf(id, `${path}.id`) });
+  for (const [key, value] of Object.entries(fields)) object.set(key, value);
+  return object;
+}
+
+/** {@link asChange} for one item or each of a list. */
+export function asChanges(client: RestClient, items: unknown): unknown {
+  return Array.isArray(items) ? items.map((item, index) => asChange(client, item, `items[${index}]`)) : asChange(client, items, 'item');
 }
