@@ -7,6 +7,8 @@
  * ```ts
  * import '@c8y/model/datetime';
  * import { ManagedObject } from '@c8y/model';
+ * import { DateTime } from 'luxon';
+ * const obj = await new ManagedObject(c8y, { name: 'Pump' }).create();
  * const age = DateTime.now().diff(obj.creationDateTime!).as('minutes');
  * ```
  * @packageDocumentation

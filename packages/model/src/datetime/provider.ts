@@ -8,6 +8,7 @@ import type { DateTime } from 'luxon';
  *
  * @example
  * ```ts
+ * import { installDateTimeProvider } from '@c8y/model';
  * import { DateTime } from 'luxon';
  * installDateTimeProvider({ parse: (text) => DateTime.fromISO(text, { setZone: true }) });
  * ```

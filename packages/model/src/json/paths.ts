@@ -7,8 +7,8 @@ import { isJsonObject, type JsonObject, type JsonValue } from './json-types.js';
  *
  * @example
  * ```ts
- * obj.get('c8y_Position.lat');
- * obj.get(['c8y_Position', 'lat']);
+ * device.get('c8y_Position.lat');
+ * device.get(['c8y_Position', 'lat']);
  * ```
  */
 export type JsonPath = string | readonly string[];

@@ -7,9 +7,9 @@ import { JsonView } from './json-view.js';
  *
  * @example
  * ```ts
- * for (const sub of subscriptions) {
- *   const client = new CumulocityRestClient({ baseUrl, auth: new BasicAuth(`${sub.tenant}/${sub.name}`, sub.password!) });
- * }
+ * const { users } = (await c8y.get('/application/currentApplication/subscriptions')) as { users: JsonObject[] };
+ * const sub = new ApplicationSubscription(users[0]!); // one subscribed tenant
+ * const client = new CumulocityRestClient({ baseUrl, auth: new BasicAuth(`${sub.tenant}/${sub.name}`, sub.password!) });
  * ```
  */
 export class ApplicationSubscription extends JsonView {

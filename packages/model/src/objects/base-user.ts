@@ -7,6 +7,7 @@ import { CumulocityObject } from './cumulocity-object.js';
  *
  * @example
  * ```ts
+ * const user = await new User(c8y, { userName: 'jdoe', email: 'jdoe@example.com', sendPasswordResetEmail: true }).create();
  * user.email = 'jane@example.com';
  * user.lastPasswordChange; // '2025-01-01T00:00:00.000Z'
  * ```

@@ -6,7 +6,9 @@ import { JsonView } from './json-view.js';
  *
  * @example
  * ```ts
+ * const record = AuditRecord.fromJSON(c8y, await c8y.get(apiPath`/audit/auditRecords/${id}`));
  * for (const change of record.changes) console.log(change.attribute, change.previousValue, '→', change.newValue);
+ * const [change] = record.changes;
  * ```
  */
 export class Change extends JsonView {

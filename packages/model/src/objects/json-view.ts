@@ -13,8 +13,8 @@ import type { Widen } from './widen.js';
  *
  * @example
  * ```ts
- * const availability = await device.getAvailability();
- * availability.get('connectionStatus', 'UNKNOWN');
+ * const view = await device.getAvailability(); // an Availability, a JsonView
+ * view.get('connectionStatus', 'UNKNOWN');
  * ```
  */
 export abstract class JsonView {

@@ -6,6 +6,7 @@ import { CumulocityObject } from './cumulocity-object.js';
  *
  * @example
  * ```ts
+ * const obj = await new ManagedObject(c8y, { name: 'Pump', type: 'c8y_Pump' }).create();
  * obj.name = 'Pump 7';
  * obj.creationTime;      // '2025-01-01T10:00:00.000Z'
  * ```

@@ -26,8 +26,8 @@ export interface PermissionJson {
  * @throws InvalidInputError for an unknown level or scope.
  * @example
  * ```ts
- * const role = { name: 'Restart', description: 'Can restart devices',
- *   permissions: [new Permission({ permission: 'ADMIN', scope: 'OPERATION', type: 'c8y_Restart' })] };
+ * const permission = new Permission({ permission: 'ADMIN', scope: 'OPERATION', type: 'c8y_Restart' });
+ * const role = { name: 'Restart', description: 'Can restart devices', permissions: [permission] };
  * JSON.stringify(role.permissions); // '[{"permission":"ADMIN","scope":"OPERATION","type":"c8y_Restart"}]'
  * ```
  */

@@ -66,6 +66,7 @@ export type SeriesTimestamp = string | number | Date | DateTime;
  *
  * @example
  * ```ts
+ * const params = { source: deviceId, dateFrom: '2025-01-01', dateTo: '2025-01-02', series: 'c8y_Temperature.T' };
  * const series = new Series(await c8y.get('/measurement/measurements/series', { params }));
  * series.seriesNames;                                          // ['c8y_Temperature.T']
  * series.collect({ value: 'max', timestamps: true });          // [['2025-01-01T00:00:00.000Z', 21.5], …]

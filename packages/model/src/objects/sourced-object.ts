@@ -9,6 +9,8 @@ import { CumulocityObject } from './cumulocity-object.js';
  *
  * @example
  * ```ts
+ * const event = new Event(c8y, { type: 'c8y_DoorOpened', text: 'Door opened', time: 'now' });
+ * const measurement = new Measurement(c8y, { type: 'c8y_Temperature', source: deviceId, time: 'now' });
  * event.source = device;  // or an id: stored as {"source": {"id": "…"}}
  * event.time = 'now';     // stored as an ISO 8601 string
  * ```
@@ -77,6 +79,7 @@ export abstract class SourcedObject extends CumulocityObject {
  *
  * @example
  * ```ts
+ * const alarm = new Alarm(c8y, { type: 'cx_TooHot', severity: 'MAJOR', source: deviceId, time: 'now' });
  * alarm.text = 'Temperature too high';
  * ```
  */

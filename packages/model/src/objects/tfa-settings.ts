@@ -6,7 +6,7 @@ import { JsonView } from './json-view.js';
  *
  * @example
  * ```ts
- * const tfa = await user.getTfaSettings();
+ * const tfa = await new CurrentUser(c8y).getTfaSettings();
  * if (tfa.enforced && !tfa.enabled) console.log('TFA must be set up');
  * ```
  */

@@ -4,7 +4,7 @@
  *
  * @example
  * ```ts
- * const n: number = obj.get('c8y_Fragment.value', 42);
+ * const n: number = device.get('c8y_Fragment.value', 42);
  * ```
  */
 export type Widen<T> = T extends string ? string : T extends number ? number : T extends boolean ? boolean : T;

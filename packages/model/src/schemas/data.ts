@@ -6,7 +6,7 @@ import { objectRef, oneOf, optionalString, requiredString, timeString } from './
  *
  * @example
  * ```ts
- * alarm.severity = AlarmSeverities[0]; // 'CRITICAL'
+ * const severity: AlarmSeverity = AlarmSeverities[0]; // 'CRITICAL'
  * ```
  */
 export const AlarmSeverities = ['CRITICAL', 'MAJOR', 'MINOR', 'WARNING'] as const;
@@ -24,7 +24,7 @@ export type AlarmSeverity = (typeof AlarmSeverities)[number];
  *
  * @example
  * ```ts
- * AlarmStatuses.includes(alarm.status!);
+ * AlarmStatuses.includes('CLEARED'); // true
  * ```
  */
 export const AlarmStatuses = ['ACTIVE', 'ACKNOWLEDGED', 'CLEARED'] as const;
@@ -89,7 +89,7 @@ export const AlarmSchema = v.looseObject({
  *
  * @example
  * ```ts
- * operation.status = 'SUCCESSFUL';
+ * OperationStatuses.includes('SUCCESSFUL'); // true
  * ```
  */
 export const OperationStatuses = ['PENDING', 'EXECUTING', 'SUCCESSFUL', 'FAILED'] as const;

@@ -14,7 +14,9 @@ import { toIsoTime, type TimeLike } from '@c8y/rest-core';
  *
  * @example
  * ```ts
+ * import { Measurement } from '@c8y/model';
  * import { DateTime } from 'luxon';
+ * const measurement = new Measurement(c8y, { type: 'c8y_Temperature', source: deviceId, time: 'now' });
  * measurement.time = 'now';
  * measurement.time = '2025-01-01T10:00';   // 10:00 UTC
  * measurement.time = new Date();
