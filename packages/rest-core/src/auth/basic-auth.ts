@@ -8,7 +8,7 @@ import { assertSecretText, assertTenantId, inspectSymbol, splitTenantUser } from
  *
  * @example
  * ```ts
- * new BasicAuth('admin', password, { tenantId: 't100', tfaToken });
+ * new BasicAuth('admin', password, { tenantId: 't100', tfaToken: 'the-tfa-token' });
  * ```
  */
 export interface BasicAuthOptions {

@@ -8,7 +8,7 @@ import { assertSecretText, assertToken } from './validate.js';
  *
  * @example
  * ```ts
- * new BearerAuth(token, { tfaToken });
+ * new BearerAuth(token, { tfaToken: 'the-tfa-token' });
  * ```
  */
 export interface BearerAuthOptions {

@@ -10,7 +10,7 @@ import { assertSecretText, assertToken } from './validate.js';
  *
  * @example
  * ```ts
- * new CookieAuth({ token: cookies.authorization, xsrfToken: req.headers['x-xsrf-token'] });
+ * new CookieAuth({ token, xsrfToken: 'the X-XSRF-TOKEN header' }); // token: the authorization cookie
  * ```
  */
 export interface CookieAuthOptions {

@@ -12,8 +12,8 @@ import { underPath } from './validate.js';
  *
  * @example
  * ```ts
- * const headers: IncomingHeaders = req.headers; // Node/Express
- * const fromFetch: IncomingHeaders = request.headers; // fetch Request (Deno, Bun, Hono…)
+ * const headers: IncomingHeaders = { authorization: `Bearer ${token}` }; // Node/Express: req.headers
+ * const fromFetch: IncomingHeaders = new Headers({ authorization: `Bearer ${token}` }); // fetch: request.headers (Deno, Bun, Hono…)
  * ```
  */
 export type IncomingHeaders = Headers | Readonly<Record<string, string | readonly string[] | undefined>>;
@@ -39,13 +39,16 @@ export type IncomingHeaders = Headers | Readonly<Record<string, string | readonl
  *
  * @example
  * ```ts
- * app.get('/my-endpoint', async (req, res) => {
+ * import { createServer } from 'node:http';
+ * import { CumulocityRestClient, parseAuthorization } from '@c8y/rest-core';
+ *
+ * createServer(async (req, res) => {
  *   const auth = parseAuthorization(req.headers);
- *   if (auth === undefined) return res.status(401).end();
+ *   if (auth === undefined) return void res.writeHead(401).end();
  *   const client = new CumulocityRestClient({ baseUrl: process.env.C8Y_BASEURL!, auth });
- *   const me = await client.get('/user/currentUser'); // 401 unless the caller is valid
- *   res.json({ tenant: auth.tenantId, user: me.userName });
- * });
+ *   const me = await client.get<{ userName: string }>('/user/currentUser'); // 401 unless the caller is valid
+ *   res.end(JSON.stringify({ tenant: auth.tenantId, user: me.userName }));
+ * }).listen(8080);
  * ```
  */
 export function parseAuthorization(

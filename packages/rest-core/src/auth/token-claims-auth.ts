@@ -40,7 +40,8 @@ export abstract class TokenClaimsAuth {
    *
    * @example
    * ```ts
-   * if (auth.isExpired(Date.now() + 60_000)) auth = await login(); // expires within a minute
+   * let auth = new BearerAuth(token);
+   * if (auth.isExpired(Date.now() + 60_000)) auth = (await authenticate({ baseUrl, username, password })).toBearer(); // expires within a minute
    * ```
    */
   isExpired(now: Date | number = Date.now()): boolean {

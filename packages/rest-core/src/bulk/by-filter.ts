@@ -24,7 +24,7 @@ export type ByFilterOptions = FilterOptions;
  *
  * @example
  * ```ts
- * const { inBackground } = await updateByFilter(client, alarms, { source: '42' }, { status: 'CLEARED' });
+ * const { inBackground } = await updateByFilter(client, { ...Resources.alarm, querySpec: alarmStatusQuery }, { source: '42' }, { status: 'CLEARED' });
  * ```
  */
 export interface ByFilterResult {
@@ -63,7 +63,7 @@ function requestOptions(options: ByFilterOptions, params: QueryRecord): RequestO
  *
  * @example
  * ```ts
- * await deleteByFilter(client, eventResource, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
+ * await deleteByFilter(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
  * // DELETE /event/events?source=42&type=c8y_Test&dateTo=2025-01-01T00:00:00.000Z
  * ```
  */
@@ -82,7 +82,7 @@ export async function deleteByFilter(client: RestClient, resource: PagedResource
  *
  * @example
  * ```ts
- * const { inBackground } = await updateByFilter(client, alarmResource, { source: '42', status: 'ACTIVE' }, { status: 'CLEARED' });
+ * const { inBackground } = await updateByFilter(client, { ...Resources.alarm, querySpec: alarmStatusQuery }, { source: '42', status: 'ACTIVE' }, { status: 'CLEARED' });
  * ```
  */
 export async function updateByFilter(

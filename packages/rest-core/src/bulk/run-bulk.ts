@@ -24,7 +24,7 @@ export interface BulkProgress {
  *
  * @example
  * ```ts
- * const options: BulkOptions = { workers: 10, abortOnErrors: 5, onProgress: ({ done, total }) => bar.update(done / total) };
+ * const options: BulkOptions = { workers: 10, abortOnErrors: 5, onProgress: ({ done, total }) => console.log(`${Math.round((100 * done) / total)} %`) };
  * ```
  */
 export interface BulkOptions {
@@ -88,7 +88,7 @@ function positiveInteger(value: unknown, path: string): number | undefined {
  * @example
  * ```ts
  * const devices = await runBulk(ids, (id, { signal }) => client.get(apiPath`/inventory/managedObjects/${id}`, { signal }), { workers: 10 });
- * await runBulk(alarmIds, (id) => client.put(apiPath`/alarm/alarms/${id}`, { status: 'CLEARED' }), {
+ * await runBulk(ids, (id) => client.put(apiPath`/alarm/alarms/${id}`, { status: 'CLEARED' }), {
  *   workers: 5,
  *   abortOnErrors: 3,
  *   onProgress: ({ done, total, failed }) => console.log(`${done}/${total} (${failed} failed)`),

@@ -41,7 +41,7 @@ export function encodePathSegment(value: unknown, path = 'id'): string {
  * @example
  * ```ts
  * apiPath`/inventory/managedObjects/${id}/childDevices`;
- * apiPath`/identity/externalIds/${type}/${externalId}`;   // '/identity/externalIds/c8y_Serial/a%2Fb'
+ * apiPath`/identity/externalIds/${'c8y_Serial'}/${'a/b'}`;   // '/identity/externalIds/c8y_Serial/a%2Fb'
  * ```
  */
 export function apiPath(strings: TemplateStringsArray, ...values: ReadonlyArray<string | number>): string {

@@ -50,7 +50,9 @@ function declaredLength(response: Response): number | undefined {
  *
  * @example
  * ```ts
- * const bytes = await readBodyBytes(response, { signal: attempt.signal, maxBytes: 1 << 20, request: { method: 'GET', url } });
+ * const url = 'https://t100.example.com/inventory/binaries/42';
+ * const response = await fetch(url, { signal });
+ * const bytes = await readBodyBytes(response, { signal, maxBytes: 1 << 20, request: { method: 'GET', url } });
  * ```
  */
 export async function readBodyBytes(response: Response, limits: BodyLimits): Promise<Uint8Array> {
@@ -154,7 +156,9 @@ export interface StreamGuard {
  *
  * @example
  * ```ts
- * const body = guardStream(response.body, { idleTimeoutMs: 60_000, signal, maxBytes: false, request });
+ * const request = { method: 'GET', url: 'https://t100.example.com/inventory/binaries/42' } as const;
+ * const response = await fetch(request.url, { signal });
+ * const body = guardStream(response.body!, { idleTimeoutMs: 60_000, signal, maxBytes: false, request });
  * ```
  */
 export function guardStream(source: ReadableStream<Uint8Array>, guard: StreamGuard): ReadableStream<Uint8Array> {

@@ -4,7 +4,9 @@ import { CumulocityError } from './cumulocity-error.js';
  *
  * @example
  * ```ts
- * for (const { index, target, error } of bulkError.failures) console.warn(index, target, error);
+ * const report = (bulkError: BulkError) => {
+ *   for (const { index, target, error } of bulkError.failures) console.warn(index, target, error);
+ * };
  * ```
  */
 export interface BulkFailure<T = unknown> {
@@ -20,7 +22,7 @@ export interface BulkFailure<T = unknown> {
  *
  * @example
  * ```ts
- * const retry = bulkError.skipped.map(({ target }) => target);
+ * const notAttempted = (bulkError: BulkError) => bulkError.skipped.map(({ target }) => target);
  * ```
  */
 export interface BulkSkipped<T = unknown> {
@@ -34,7 +36,7 @@ export interface BulkSkipped<T = unknown> {
  *
  * @example
  * ```ts
- * throw new BulkError({ total: 2, results: [a, undefined], failures: [{ index: 1, target: '7', error }] });
+ * throw new BulkError({ total: 2, results: [{ id: '6' }, undefined], failures: [{ index: 1, target: '7', error: new Error('404') }] });
  * ```
  */
 export interface BulkErrorDetails<T = unknown, R = unknown> {

@@ -6,7 +6,7 @@ import { CumulocityError } from './cumulocity-error.js';
  *
  * @example
  * ```ts
- * new CumulocityRestClient({ baseUrl: 'x', auth, timeout: -1 });
+ * new CumulocityRestClient({ baseUrl: 'x', auth: new BasicAuth('t100/admin', password), timeout: -1 });
  * // InvalidInputError: options.timeout: must be a positive number of milliseconds
  * ```
  */

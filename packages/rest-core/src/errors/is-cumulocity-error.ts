@@ -8,7 +8,11 @@ import type { CumulocityErrorKinds } from './kinds.js';
  *
  * @example
  * ```ts
- * if (isCumulocityError(error, 'RateLimitedError')) await sleep(error.retryAfterMs ?? 1000);
+ * try {
+ *   await client.get('/inventory/managedObjects');
+ * } catch (error) {
+ *   if (isCumulocityError(error, 'RateLimitedError')) await new Promise((resolve) => setTimeout(resolve, error.retryAfterMs ?? 1000));
+ * }
  * ```
  */
 export function isCumulocityError<K extends keyof CumulocityErrorKinds = 'CumulocityError'>(

@@ -7,7 +7,8 @@ import type { JsonObject, PageStatistics } from './types.js';
  *
  * @example
  * ```ts
- * const { items, statistics, next } = readCollectionReply(body, resource, { method: 'GET', url });
+ * const url = '/event/events?pageSize=5';
+ * const { items, statistics, next } = readCollectionReply(await client.get(url), Resources.event, { method: 'GET', url });
  * ```
  */
 export interface CollectionReply {
@@ -48,7 +49,7 @@ function readStatistics(value: unknown): PageStatistics | undefined {
  *
  * @example
  * ```ts
- * const reply = readCollectionReply(body, { name: 'event', collectionKey: 'events' }, { method: 'GET', url });
+ * const reply = readCollectionReply(await client.get('/event/events'), { name: 'event', collectionKey: 'events' }, { method: 'GET', url: '/event/events' });
  * reply.items.length;
  * ```
  */

@@ -5,7 +5,8 @@ import { ResponseFormatError } from '../errors/response-format-error.js';
  *
  * @example
  * ```ts
- * const { params, position } = readNextLink(reply.next, '/inventory/managedObjects', client.baseUrl);
+ * const reply = await client.get<{ next?: string }>('/inventory/managedObjects?pageSize=5');
+ * const { params, position } = readNextLink(reply.next!, '/inventory/managedObjects', client.baseUrl);
  * ```
  */
 export interface NextRequest {

@@ -8,6 +8,7 @@ import { describeValue } from './describe-value.js';
  *
  * @example
  * ```ts
+ * import { toIsoDate, type DateTimeLike } from '@c8y/rest-core';
  * import { DateTime } from 'luxon';
  * const from: DateTimeLike = DateTime.now().startOf('day'); // local midnight
  * toIsoDate(from, 'dateFrom');

@@ -29,6 +29,7 @@ export type DurationLike = string | number | DurationObjectLike;
  *
  * @example
  * ```ts
+ * import { toDurationMs, type DurationObjectLike } from '@c8y/rest-core';
  * import { Duration } from 'luxon';
  * const age: DurationObjectLike = Duration.fromObject({ hours: 6 });
  * toDurationMs(age, 'maxAge'); // 21_600_000

@@ -289,7 +289,7 @@ export type BulkOperationFilters = OpenFilters;
 
 /**
  * `GET /user/{tenantId}/users`.
- * @example const f: UserFilters = { username: 'adm', groups: [1, group] };
+ * @example const f: UserFilters = { username: 'adm', groups: [1, { id: '2' }] };
  */
 export interface UserFilters extends OpenFilters {
   /** User name prefix, case-insensitive. */

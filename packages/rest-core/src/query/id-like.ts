@@ -9,7 +9,7 @@ import { describeValue } from './describe-value.js';
  * @example
  * ```ts
  * const a: IdLike = '123';
- * const b: IdLike = { id: '123', name: 'My device' };
+ * const b: IdLike = device; // anything with an id, e.g. a model object
  * ```
  */
 export type IdLike = string | number | { readonly id?: string | number | undefined };

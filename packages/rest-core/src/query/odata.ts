@@ -259,7 +259,7 @@ export function orderBy(path: string, direction: ODataDirection = 'asc'): ODataQ
  *   .orderBy('creationTime');
  * String(q);
  * // "$filter=(has(c8y_IsDevice) and name eq 'My*' and c8y_Battery.level gt 20.5d) $orderby=name desc,creationTime asc"
- * await c8y.inventory.getAll({ query: q });
+ * await getAll(client, inventory, { query: q });
  * ```
  */
 export const odata = /* @__PURE__ */ Object.freeze({

@@ -116,7 +116,7 @@ export const measurementQuerySpec: QuerySpec = {
  *
  * @example
  * ```ts
- * buildQueryParams({ source: '1', series: ['c8y_T.T', 'c8y_H.H'], maxAge: '1d' }, seriesQuerySpec, now);
+ * buildQueryParams({ source: '1', series: ['c8y_T.T', 'c8y_H.H'], maxAge: '1d' }, seriesQuerySpec, new Date('2025-06-15T12:00:00Z'));
  * ```
  */
 export const seriesQuerySpec: QuerySpec = {
@@ -246,7 +246,7 @@ export const tenantQuerySpec: QuerySpec = { resource: 'tenants' };
  *
  * @example
  * ```ts
- * buildQueryParams({ type: 'Alarm', after: 'today' }, auditRecordQuerySpec, now);
+ * buildQueryParams({ type: 'Alarm', after: 'today' }, auditRecordQuerySpec, new Date('2025-06-15T12:00:00Z'));
  * ```
  */
 export const auditRecordQuerySpec: QuerySpec = {

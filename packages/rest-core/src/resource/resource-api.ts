@@ -23,7 +23,7 @@ const OPERATION_NAMES: ReadonlySet<string> = new Set<OperationName>([
  *
  * @example
  * ```ts
- * class Alarms extends defineResourceApi({ … }) {
+ * class Alarms extends defineResourceApi({ resource: Resources.alarm, query: alarmQuery, item: Alarm, operations: ['get', 'getAll'] }) {
  *   setStatusBy(filters: AlarmFilters, status: AlarmStatus) { return this.operations.updateBy(filters, { status }); }
  * }
  * ```

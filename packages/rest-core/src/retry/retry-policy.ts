@@ -15,6 +15,7 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'DELETE' | 'HEAD' | 'PATCH';
  *
  * @example
  * ```ts
+ * const auth = new BasicAuth(username, password);
  * new CumulocityRestClient({ baseUrl, auth, retry: { limit: 5, maxRetryAfterMs: 10_000 } });
  * new CumulocityRestClient({ baseUrl, auth, retry: { limit: 2, retryTimeoutMs: 10_000 } }); // fail fast (interactive use)
  * ```
