@@ -194,7 +194,18 @@ export type {
 } from './paging/index.js';
 
 // Bulk
-export { applyToObjects, createObjects, deleteByFilter, deleteObjects, postInChunks, runBulk, updateByFilter, updateObjects } from './bulk/index.js';
+export {
+  applyToObjects,
+  createBodies,
+  createObjects,
+  DEFAULT_CHUNK_SIZE,
+  deleteByFilter,
+  deleteObjects,
+  postInChunks,
+  runBulk,
+  updateByFilter,
+  updateObjects,
+} from './bulk/index.js';
 export type {
   BodySource,
   BulkContext,
@@ -213,6 +224,7 @@ export {
   defineResourceApi,
   ResourceApi,
   ResourceOperations,
+  type FilterEndpoint,
   type FilterQuery,
   type ItemClass,
   type ItemCollection,

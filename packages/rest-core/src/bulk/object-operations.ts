@@ -156,6 +156,21 @@ function prepareAll<S, P>(list: readonly S[], prepare: (source: S, index: number
   });
 }
 
+/**
+ * Renders the bodies of many new objects before anything is sent: plain JSON (through
+ * `fromPlain` when given, e.g. a model class) or objects with `toCreateJSON()`/`toJSON()`. Bad
+ * elements are gathered into one `InvalidInputError` that names each (`items[3].time`).
+ *
+ * @example
+ * ```ts
+ * const bodies = createBodies([{ type: 'x', source: { id: '1' } }, measurement], (json) => new Measurement(client, json));
+ * ```
+ */
+export function createBodies(items: readonly BodySource[], fromPlain?: (json: JsonObject) => BodySource): JsonObject[] {
+  if (!Array.isArray(items)) throw new InvalidInputError('expected an array of objects', { path: 'items' });
+  return prepareAll(items, (item, index) => bodyOf(item, 'create', pathOf(true, index, 'item'), fromPlain));
+}
+
 function objectUrl(collectionPath: string, id: string): string {
   return `${collectionPath}/${encodePathSegment(id, 'id')}`;
 }

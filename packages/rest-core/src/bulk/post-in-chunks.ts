@@ -37,7 +37,11 @@ export interface PostInChunksOptions extends BulkOptions {
   processingMode?: ProcessingMode;
 }
 
-const defaultChunkSize = 500;
+/**
+ * Items per request of {@link postInChunks} when the caller names no `chunkSize`.
+ * @example postInChunks(client, measurements, items, { chunkSize: DEFAULT_CHUNK_SIZE });
+ */
+export const DEFAULT_CHUNK_SIZE = 500;
 
 /**
  * Creates many objects with the collection POST — `POST <path>` with
@@ -67,7 +71,7 @@ export async function postInChunks<J extends object>(
   options: PostInChunksOptions = {},
 ): Promise<JsonObject[]> {
   if (!Array.isArray(items)) throw new InvalidInputError('expected an array of objects', { path: 'items' });
-  const chunkSize = options.chunkSize ?? defaultChunkSize;
+  const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new InvalidInputError(`must be an integer ≥ 1, got ${String(chunkSize)}`, { path: 'chunkSize' });
   if (items.length === 0) return [];
   const { chunkSize: _chunkSize, processingMode, onProgress, ...bulkOptions } = options;

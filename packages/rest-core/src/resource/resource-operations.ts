@@ -1,8 +1,10 @@
 import { encodePathSegment } from '../client/api-path.js';
+import { requestOverrides } from '../client/call-options.js';
 import type { CallOptions } from '../client/options.js';
 import type { RestClient } from '../client/rest-client-interface.js';
 import {
   applyToObjects,
+  createBodies,
   createObjects,
   deleteObjects,
   updateObjects,
@@ -10,12 +12,18 @@ import {
   type ObjectOperationOptions,
 } from '../bulk/object-operations.js';
 import { deleteByFilter, updateByFilter, type ByFilterOptions, type ByFilterResult } from '../bulk/by-filter.js';
+import { DEFAULT_CHUNK_SIZE, postInChunks, type Chunk, type PostInChunksOptions } from '../bulk/post-in-chunks.js';
+import { BulkError, type BulkFailure, type BulkSkipped } from '../errors/bulk-error.js';
+import { isCumulocityError } from '../errors/is-cumulocity-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import { isJsonObject, type JsonObject } from '../json/json-types.js';
 import type { AsValues, ValuesOf } from '../paging/as-values.js';
+import { describeUrl } from '../paging/envelope.js';
 import { resolveResourcePath } from '../paging/resource-path.js';
 import { count, select } from '../paging/select.js';
 import type { CountOptions, FilterOptions, InlinePagingOptions, PagedIterable, PagedResource, PagingOptions } from '../paging/types.js';
+import { buildQueryParams } from '../query/build.js';
+import { withExtraParams } from '../query/extra-params.js';
 import { idOf, type IdLike } from '../query/id-like.js';
 import type { QuerySpec } from '../query/query-spec.js';
 import type { ItemClass } from './item-class.js';
@@ -75,6 +83,25 @@ export interface ItemCollection<G extends object> {
   readonly itemKey?: string;
   /** How this collection's filters become query parameters. */
   readonly querySpec: QuerySpec<G>;
+}
+
+/**
+ * Another endpoint of a resource that takes filters and answers one JSON object instead of a
+ * page, e.g. the measurement series (`GET /measurement/measurements/series`). Read with
+ * {@link ResourceOperations.getFrom}.
+ *
+ * @example
+ * ```ts
+ * const series: FilterEndpoint<SeriesFilters> = { path: '/measurement/measurements/series', querySpec: seriesQuery, mediaType: 'application/json' };
+ * ```
+ */
+export interface FilterEndpoint<G extends object> {
+  /** The path (ids already encoded, e.g. with `apiPath`; `{tenantId}` is filled in). */
+  readonly path: string;
+  /** How the endpoint's filters become query parameters. */
+  readonly querySpec: QuerySpec<G>;
+  /** The media type the reply is asked for (`Accept`). @default the client's */
+  readonly mediaType?: string;
 }
 
 /**
@@ -174,6 +201,33 @@ export class ResourceOperations<F extends object, T, I> {
   }
 
   /**
+   * One GET of another endpoint of the resource that takes filters and answers one JSON object
+   * (see {@link FilterEndpoint}): the filters built with its query spec (typed, checked, aliases
+   * and dates as everywhere), `options.params` added (a parameter set both ways is refused), the
+   * call options applied. Resolves the reply's JSON object.
+   *
+   * @throws ResponseFormatError when the reply is not a JSON object.
+   * @example
+   * ```ts
+   * const json = await operations.getFrom(seriesEndpoint, { source: device, series: 'c8y_T.T', maxAge: '1d', dateTo: 'now' });
+   * ```
+   */
+  async getFrom<G extends object>(endpoint: FilterEndpoint<G>, filters: G | string, options: FilterOptions = {}): Promise<JsonObject> {
+    const params = withExtraParams(buildQueryParams(filters, endpoint.querySpec, options.now), options.params);
+    const { signal } = options;
+    const path = await resolveResourcePath(this.#client, endpoint.path, signal);
+    const reply = await this.#client.get(path, {
+      ...requestOverrides(options),
+      params,
+      ...(signal === undefined ? {} : { signal }),
+      ...(endpoint.mediaType === undefined ? {} : { accept: endpoint.mediaType }),
+    });
+    if (isJsonObject(reply)) return reply;
+    const got = reply === undefined ? 'no body' : Array.isArray(reply) ? 'an array' : typeof reply;
+    throw new ResponseFormatError(`expected a JSON object, got ${got}`, { method: 'GET', url: describeUrl(this.#client.baseUrl, path, params) });
+  }
+
+  /**
    * The whole collection (or `limit` items) as an array: `select(…).toArray()`.
    *
    * @example
@@ -232,6 +286,39 @@ export class ResourceOperations<F extends object, T, I> {
   create(items: readonly (T | I)[], options?: ObjectOperationOptions<T>): Promise<T[]>;
   async create(items: T | I | readonly (T | I)[], options?: ObjectOperationOptions<T>): Promise<T | T[]> {
     return createObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('POST', options));
+  }
+
+  /**
+   * Creates many objects with the collection POST, for resources whose API has one
+   * (measurements): `POST <path>` with `{ <collectionKey>: [...] }` and the collection media
+   * type, `chunkSize` items per request (default 500), `workers` requests at once (see
+   * `postInChunks`). Every item is built with the item class and validated before the first
+   * request (bad items are named together, nothing is sent). Resolves the created objects in
+   * input order.
+   *
+   * A failed request fails each of its items: the call rejects with one `BulkError` over the
+   * items — `failures` name each failed item (its index in the input, the item, the request's
+   * error), `results` hold the created objects of the other requests at their items' positions,
+   * `skipped` the items of requests never started (`abortOnErrors`, which counts failed requests).
+   * A POST is retried only on 429, so a failed request may have stored part of its items.
+   * `onProgress` counts items.
+   *
+   * @example
+   * ```ts
+   * const created = await operations.createInChunks(readings, { chunkSize: 1000, workers: 4 });
+   * ```
+   */
+  async createInChunks(items: readonly (T | I)[], options: PostInChunksOptions = {}): Promise<T[]> {
+    const { item, resource } = this.#definition;
+    const bodies = createBodies(items as readonly BodySource[], (json) => new item(this.#client, json as I) as BodySource);
+    const chunkSize = options.chunkSize ?? DEFAULT_CHUNK_SIZE;
+    try {
+      const created = await postInChunks(this.#client, resource, bodies, { ...options, chunkSize });
+      return created.map((json) => this.#build(json, 'POST', resource.path));
+    } catch (error) {
+      if (!isCumulocityError(error, 'BulkError')) throw error;
+      throw this.#perItem(error as BulkError<Chunk<JsonObject>, JsonObject[]>, items, chunkSize);
+    }
   }
 
   /**
@@ -320,6 +407,22 @@ export class ResourceOperations<F extends object, T, I> {
       fromPlain: (json) => new item(this.#client, json as I) as BodySource,
       map: (reply) => this.#build(reply, method, resource.path),
     };
+  }
+
+  /** A `BulkError` over chunks as one over their items (chunk `k` holds the items from `k × chunkSize`). */
+  #perItem(error: BulkError<Chunk<JsonObject>, JsonObject[]>, items: readonly (T | I)[], chunkSize: number): BulkError<T | I, T> {
+    const results: Array<T | undefined> = Array.from({ length: items.length }, () => undefined);
+    error.results.forEach((created, chunk) => {
+      const offset = chunk * chunkSize;
+      const size = Math.min(chunkSize, items.length - offset);
+      created?.slice(0, size).forEach((json, index) => {
+        if (isJsonObject(json)) results[offset + index] = this.#definition.item.fromJSON(this.#client, json);
+      });
+    });
+    const itemsOf = ({ target }: { target: Chunk<JsonObject> }) => target.items.map((_, index) => ({ index: target.offset + index, target: items[target.offset + index] as T | I }));
+    const failures: Array<BulkFailure<T | I>> = error.failures.flatMap((failure) => itemsOf(failure).map((entry) => ({ ...entry, error: failure.error })));
+    const skipped: Array<BulkSkipped<T | I>> = error.skipped.flatMap(itemsOf);
+    return new BulkError<T | I, T>({ total: items.length, results, failures, skipped, ...(error.abortedAfter === undefined ? {} : { abortedAfter: error.abortedAfter }) });
   }
 
   #build(reply: unknown, method: string, path: string): T {

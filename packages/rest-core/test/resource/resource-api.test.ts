@@ -9,6 +9,7 @@ import {
   groupInventoryQuerySpec,
   InvalidInputError,
   isCumulocityError,
+  type BulkError,
   type DateRangeFilters,
   type IdLike,
   type JsonObject,
@@ -197,6 +198,110 @@ describe('selectFrom: another collection of the same items', () => {
     const error = await new ThreadedNotes(recordingClient()).repliesOf('5').toArray().catch((thrown: unknown) => thrown);
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     expect(String((error as Error).message)).toMatch(/each element of 'references' should hold a 'note' object/);
+  });
+});
+
+/** A context with a collection POST and a summary endpoint (one JSON object, not a page). */
+const batched = { ...notes, collectionKey: 'notes', collectionMediaType: 'application/vnd.notecollection+json' };
+interface SummaryFilters extends DateRangeFilters {
+  source?: IdLike;
+  kind?: string | readonly string[];
+}
+const summaryQuery = defineQuery<SummaryFilters>({ resource: 'GET /notes/{tenantId}/summary', ranges: ['time'], ids: ['source'], parameters: ['source', 'kind', 'dateFrom', 'dateTo'] });
+class BatchedNotes extends defineResourceApi({ resource: batched, query: noteQuery, item: Note, operations: ['get'] }) {
+  createMany(items: readonly (Note | NoteInit)[], options?: { chunkSize?: number; workers?: number; abortOnErrors?: number }) {
+    return this.operations.createInChunks(items, options);
+  }
+  summary(filters: SummaryFilters | string, options?: { now?: Date; params?: Record<string, string>; headers?: Record<string, string> }) {
+    return this.operations.getFrom({ path: '/notes/{tenantId}/summary', querySpec: summaryQuery, mediaType: 'application/json' }, filters, options);
+  }
+}
+const echoChunk = (_uri: string, body: unknown) => ({ notes: (JSON.parse(String(body)) as { notes: Array<{ text: string }> }).notes.map((note) => ({ id: `n-${note.text}`, ...note })) });
+
+describe('createInChunks: the collection POST of a resource', () => {
+  it('posts the items, built with the item class, in chunks with the collection media type; items come back in input order', async () => {
+    nock(base, { reqheaders: { 'content-type': 'application/vnd.notecollection+json', accept: 'application/vnd.notecollection+json' } })
+      .post('/notes/t100/items')
+      .times(3)
+      .reply(201, (uri, body) => {
+        bodies.push((JSON.parse(String(body)) as { notes: unknown[] }).notes);
+        return echoChunk(uri, body);
+      });
+    const bodies: unknown[][] = [];
+    const api = new BatchedNotes(recordingClient());
+    const created = await api.createMany([{ text: 'a', source: 42 }, { text: 'b' }, { text: 'c' }, Note.fromJSON(undefined, { text: 'd' }), { text: 'e' }], { chunkSize: 2, workers: 2 });
+    expect(created.map((note) => [note instanceof Note, note.id])).toEqual([
+      [true, 'n-a'],
+      [true, 'n-b'],
+      [true, 'n-c'],
+      [true, 'n-d'],
+      [true, 'n-e'],
+    ]);
+    expect(bodies.map((body) => body.length).sort()).toEqual([1, 2, 2]);
+    expect(bodies.flat()).toContainEqual({ text: 'a', source: { id: '42' } });
+  });
+
+  it('names every bad item before anything is sent', async () => {
+    const error = await new BatchedNotes(recordingClient()).createMany([{ text: 'ok' }, { text: 1 as never }]).catch((thrown: unknown) => thrown);
+    expect((error as InvalidInputError).path).toBe('items[1].text');
+    await expect(new BatchedNotes(recordingClient()).createMany({ text: 'x' } as never)).rejects.toThrow(/items: expected an array/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a failed request fails each of its items: one BulkError over the items, the other chunks in results', async () => {
+    nock(base).post('/notes/t100/items', (body: { notes: Array<{ text: string }> }) => body.notes[0]?.text === 'c').reply(503, { error: 'x', message: 'down' });
+    nock(base).post('/notes/t100/items').times(2).reply(201, echoChunk);
+    const items = ['a', 'b', 'c', 'd', 'e'].map((text) => ({ text }));
+    const error = (await new BatchedNotes(recordingClient()).createMany(items, { chunkSize: 2 }).catch((thrown: unknown) => thrown)) as BulkError<NoteInit, Note>;
+    expect(isCumulocityError(error, 'BulkError')).toBe(true);
+    expect(error.total).toBe(5);
+    expect(error.failures.map((failure) => [failure.index, failure.target, isCumulocityError(failure.error, 'ServerError')])).toEqual([
+      [2, { text: 'c' }, true],
+      [3, { text: 'd' }, true],
+    ]);
+    expect(error.succeeded).toEqual([0, 1, 4]);
+    expect(error.results.map((note) => note?.id)).toEqual(['n-a', 'n-b', undefined, undefined, 'n-e']);
+    expect(error.results[0]).toBeInstanceOf(Note);
+    expect(error.message).toMatch(/^2 of 5 failed \(3 succeeded\): ServerError ×2/);
+  });
+
+  it('abortOnErrors counts failed requests; the items of requests never started are skipped', async () => {
+    nock(base).post('/notes/t100/items').reply(422, { error: 'x', message: 'bad' });
+    const error = (await new BatchedNotes(recordingClient())
+      .createMany(['a', 'b', 'c', 'd', 'e'].map((text) => ({ text })), { chunkSize: 2, abortOnErrors: 1 })
+      .catch((thrown: unknown) => thrown)) as BulkError<NoteInit, Note>;
+    expect(error.failures.map((failure) => failure.index)).toEqual([0, 1]);
+    expect(error.skipped.map((skipped) => [skipped.index, skipped.target])).toEqual([
+      [2, { text: 'c' }],
+      [3, { text: 'd' }],
+      [4, { text: 'e' }],
+    ]);
+    expect(error.abortedAfter).toBe(1);
+  });
+});
+
+describe('getFrom: an endpoint that answers one JSON object', () => {
+  it('builds the filters with its spec, adds the extra params and call options, returns the object', async () => {
+    nock(base, { reqheaders: { accept: 'application/json', 'x-trace': '1' } })
+      .get('/notes/t100/summary')
+      .query({ source: '42', kind: 'a', dateFrom: '2025-06-14T12:00:00.000Z', extra: 'x' })
+      .reply(200, { total: 3 });
+    await expect(new BatchedNotes(recordingClient()).summary({ source: { id: '42' }, kind: 'a', maxAge: '1d' }, { now, params: { extra: 'x' }, headers: { 'X-Trace': '1' } })).resolves.toEqual({ total: 3 });
+  });
+
+  it('refuses, before any request: an undocumented filter, a paging key, a parameter set twice', async () => {
+    const api = new BatchedNotes(recordingClient());
+    await expect(api.summary({ revert: true } as never)).rejects.toThrow(/revert: is not a parameter of GET \/notes\/\{tenantId\}\/summary/);
+    await expect(api.summary({ pageSize: 5 } as never)).rejects.toThrow(/pageSize: is a paging option/);
+    await expect(api.summary({ kind: 'a' }, { params: { kind: 'b' } })).rejects.toThrow(/params.kind: 'kind' is also set by the filters/);
+    expect(requests).toHaveLength(0);
+  });
+
+  it('a reply that is not an object is a ResponseFormatError naming the request', async () => {
+    nock(base).get('/notes/t100/summary').query({ kind: 'a' }).reply(200, '[1]', { 'content-type': 'application/json' });
+    const error = await new BatchedNotes(recordingClient()).summary({ kind: 'a' }).catch((thrown: unknown) => thrown);
+    expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
+    expect(String((error as Error).message)).toMatch(/expected a JSON object, got an array \(GET https:\/\/t100\.example\.com\/notes\/t100\/summary\?kind=a\)/);
   });
 });
 
