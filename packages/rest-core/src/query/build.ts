@@ -112,7 +112,7 @@ export function buildQueryParams(
   spec: QuerySpec,
   now: Date = new Date(),
 ): QueryRecord {
-  if (typeof filters === 'string') return parseRawQuery(filters, spec);
+  if (typeof filters === 'string') return withRequiredFragment(parseRawQuery(filters, spec), spec);
   if (typeof filters !== 'object' || filters === null || Array.isArray(filters)) {
     throw new InvalidInputError(`expected an options object or a raw query string, got ${describeValue(filters)}`, { path: 'filters' });
   }
@@ -274,6 +274,30 @@ export function buildQueryParams(
     else out[querySlot] = [queryTarget ?? odataSpec?.param ?? 'query', text];
   }
   return Object.fromEntries(out);
+}
+
+/**
+ * A raw expression keeps the spec's fixed criterion (devices only, groups only): added as
+ * `fragmentType` when the expression has no query; a device query (`q`) gets it from the platform;
+ * any other query must name it itself (`has(c8y_IsDeviceGroup)`), since a string cannot be merged safely.
+ */
+function withRequiredFragment(params: QueryRecord, spec: QuerySpec): QueryRecord {
+  const required = spec.odata?.requiredFragment;
+  if (required === undefined) return params;
+  const query = params['q'] ?? params['query'];
+  if (query === undefined) {
+    const given = params['fragmentType'];
+    if (given !== undefined && given !== required) {
+      throw new InvalidInputError(`${spec.resource} are always filtered by fragmentType=${required}, got ${describeValue(given)}`, { path: 'query' });
+    }
+    return { ...params, fragmentType: required };
+  }
+  if (params['q'] !== undefined && spec.odata?.param === 'q') return params;
+  if (String(query).includes(`has(${required})`)) return params;
+  throw new InvalidInputError(
+    `a raw query for ${spec.resource} must contain has(${required}) (a query string cannot be merged safely): add it, or pass the query as an odata builder value`,
+    { path: 'query' },
+  );
 }
 
 function parseOrderItem(item: string): [string, ODataDirection] {
