@@ -41,8 +41,8 @@ for (const folder of folders) {
     console.error(`no scored mutants under src/${folder}/ in ${reportFile}`);
     process.exit(1);
   }
-  const { mutationScore, coveredScore, killed, timeout, survived, noCoverage, compileErrors } = score;
-  committed[folder] = { mutationScore, coveredScore, killed, timeout, survived, noCoverage, compileErrors };
+  const { mutationScore, coveredScore, killed, timeout, survived, noCoverage, compileErrors, runtimeErrors } = score;
+  committed[folder] = { mutationScore, coveredScore, killed, timeout, survived, noCoverage, compileErrors, runtimeErrors };
   console.log(`${pkg} ${folder}: mutation score ${mutationScore} %, covered ${coveredScore} %`);
 }
 const ordered = Object.fromEntries(
@@ -62,10 +62,10 @@ if (from >= 0 && to > from) {
     .filter(([key]) => !key.startsWith('$'))
     .map(
       ([folder, s]) =>
-        `| \`src/${folder}\` | ${s.mutationScore.toFixed(2)} % | ${s.coveredScore.toFixed(2)} % | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.compileErrors} |`,
+        `| \`src/${folder}\` | ${s.mutationScore.toFixed(2)} % | ${s.coveredScore.toFixed(2)} % | ${s.killed} | ${s.timeout} | ${s.survived} | ${s.noCoverage} | ${s.compileErrors + (s.runtimeErrors ?? 0)} |`,
     );
   const table = [
-    '| Folder | Mutation score | Covered score | Killed | Timeout | Survived | No coverage | Compile errors |',
+    '| Folder | Mutation score | Covered score | Killed | Timeout | Survived | No coverage | Errors |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...rows,
   ].join('\n');
