@@ -396,20 +396,24 @@ export function generateExamples(
 
 /**
  * The example that a TSDoc example continues: examples of a class's members (and of the types
- * next to it) use the object an earlier example builds (`const user = await new User(…)`, then
- * `user.assignGroup(…)`). Candidates, in order: the enclosing class's own example, the examples
- * before it in the same file (nearest first), then the ones after it; the first that declares at
- * its top level a name `example` uses and does not declare itself is the one.
+ * next to it) use the object a class example builds (`const user = await new User(…)`, then
+ * `user.assignGroup(…)`). Candidates, in order: for a member, its class's example, then the other
+ * class examples of the file (a subclass next to its base); for any other example, the file's class
+ * examples, then the examples before it (nearest first). The first candidate that declares at its
+ * top level a name the example uses and does not declare itself is the one.
  */
 export function contextFor(example: Example, examples: readonly Example[]): Example | undefined {
   if (example.context?.role === 'class' || !example.source.endsWith('.ts')) return undefined;
   const { free } = analyse(example.code);
-  const position = examples.indexOf(example);
-  const ownClass = examples.filter((candidate) => candidate.context?.role === 'class' && candidate.context.className === example.context?.className);
-  const before = examples.slice(0, Math.max(position, 0)).reverse();
-  const after = examples.slice(position + 1);
-  const candidates = [...ownClass, ...before, ...after].filter((candidate) => candidate !== example);
-  return candidates.find((candidate) => [...analyse(candidate.code).topLevel].some((name) => free.has(name)));
+  const classExamples = examples.filter((candidate) => candidate.context?.role === 'class');
+  const candidates =
+    example.context?.role === 'member'
+      ? [
+          ...classExamples.filter((candidate) => candidate.context?.className === example.context?.className),
+          ...classExamples.filter((candidate) => candidate.context?.className !== example.context?.className),
+        ]
+      : [...classExamples, ...examples.slice(0, Math.max(examples.indexOf(example), 0)).reverse()];
+  return candidates.find((candidate) => candidate !== example && [...analyse(candidate.code).topLevel].some((name) => free.has(name)));
 }
 
 /** `tsconfig.json` (browser: no Node.js types) and `tsconfig.node.json` over the generated files. */
