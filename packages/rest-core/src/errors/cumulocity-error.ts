@@ -40,6 +40,11 @@ export class CumulocityError extends Error {
   readonly method?: string;
   /** URL of the failed request, if a request was involved. */
   readonly url?: string;
+  /**
+   * Set when a paged read (`select`, `getAll`, a resource's `getAll`) failed midway: how many
+   * items it had already delivered. `undefined` otherwise.
+   */
+  declare itemsReceived?: number;
 
   /**
    * Builds the error without credentials: the message and URL are redacted (see `redactSecrets`:

@@ -1,6 +1,7 @@
 import type { CallOptions } from '../client/options.js';
 import type { QueryParams } from '../client/query-string.js';
 import type { RestClient } from '../client/rest-client-interface.js';
+import { isCumulocityError } from '../errors/is-cumulocity-error.js';
 import { ResponseFormatError } from '../errors/response-format-error.js';
 import type { QueryRecord } from '../query/query-record.js';
 import { describeUrl, readCollectionReply, type CollectionReply } from './envelope.js';
@@ -51,6 +52,49 @@ interface PageRequest {
 const stopped = (): Error => Object.assign(new Error('Paging stopped: the request is no longer needed'), { name: 'AbortError' });
 
 /**
+ * Restricted paging: this many empty pages in a row, each with a `next` link further on, end the
+ * read with a `ResponseFormatError`. A legitimate empty page means a scan window of
+ * 10 × max(pageSize, 100) documents held nothing visible; 20 in a row is ≥ 20,000 documents
+ * without a match, and a server that ignores the offset would go on forever.
+ */
+export const maxEmptyPagesInARow = 20;
+
+/**
+ * A fingerprint of a page's items, to recognise a page the server sent again: their ids (or
+ * `self` links, or the JSON of items that have neither), hashed (53 bits) with the item count.
+ */
+function fingerprintOf(items: readonly JsonObject[]): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  const mix = (text: string) => {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      h1 = Math.imul(h1 ^ code, 2654435761);
+      h2 = Math.imul(h2 ^ code, 1597334677);
+    }
+    h1 = Math.imul(h1 ^ 0x1f, 2654435761); // separator
+  };
+  for (const item of items) {
+    const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
+    const id = record?.['id'];
+    const self = record?.['self'];
+    mix(typeof id === 'string' || typeof id === 'number' ? `i${id}` : typeof self === 'string' ? `s${self}` : `j${JSON.stringify(item)}`);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return `${items.length}:${(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36)}`;
+}
+
+/**
+ * Notes on an SDK error how many items the read had delivered before it failed
+ * (`error.itemsReceived`), unless a deeper read already did.
+ */
+function noteItemsReceived(error: unknown, delivered: number): void {
+  if (!isCumulocityError(error) || error.itemsReceived !== undefined) return;
+  error.itemsReceived = delivered;
+}
+
+/**
  * Reads a collection as a stream of pages (the engine under `select`).
  *
  * **Page-numbered paging** (the usual): up to `workers` requests `currentPage = k, k+1, …` are in
@@ -67,7 +111,18 @@ const stopped = (): Error => Object.assign(new Error('Paging stopped: the reques
  * one after another (query only, sent to the client's base URL; `pageSize` lowered to what
  * `limit` still needs). It ends at a missing `next`, a `next` seen before or not moving forward,
  * or an empty page whose `currentPage` did not move forward — an empty page whose offset moved
- * on only means the server's scan window held nothing visible, and more may follow.
+ * on only means the server's scan window held nothing visible, and more may follow (up to
+ * 20 in a row, `maxEmptyPagesInARow`).
+ *
+ * **A server that does not page** cannot make the read go on forever: a page whose items (by id)
+ * repeat the page before or after it — a server that ignores `currentPage`, or a proxy that
+ * strips it, sends the same full page for every number — and more than 20 empty pages in a
+ * row with `next` links ever further on (`maxEmptyPagesInARow`) end the
+ * read with a `ResponseFormatError`; a reply's `statistics.totalPages`, when given, ends the
+ * collection at that page (no page past it is requested, nor yielded).
+ *
+ * When the read fails, the error (an SDK error) says in `itemsReceived` how many items had been
+ * yielded before.
  *
  * Leaving the loop (`return`), an error or the plan's `signal` aborts every request in flight.
  *
@@ -86,6 +141,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
   const request = (query: QueryParams, controller: AbortController): Promise<Settled> => {
     controllers.add(controller);
+    requests++;
     // The URL is spelled out only for an error: a well-formed page never needs it.
     const description = {
       method: 'GET',
@@ -118,19 +174,42 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
     next: reply.next,
   });
 
+  let delivered = 0;
+  const deliver = (page: Page<JsonObject>): Page<JsonObject> => {
+    delivered += page.items.length;
+    return page;
+  };
+  let requests = 0;
+  const notPaging = (problem: string, query: QueryParams) =>
+    new ResponseFormatError(`${problem}: the server does not page ${resource.name}s (a proxy may strip currentPage); stopped after ${requests} requests`, {
+      method: 'GET',
+      url: describeUrl(client.baseUrl, path, query),
+    });
+
   // Follows `next` links one after another, starting with the reply for `startPage`.
   async function* followNextLinks(first: CollectionReply): AsyncGenerator<Page<JsonObject>, void, undefined> {
     let reply = first;
+    let query: QueryParams = { ...params, pageSize, currentPage: startPage };
     let position: number | undefined = startPage;
     let remaining = limit ?? Number.POSITIVE_INFINITY;
+    let previous: string | undefined;
+    let emptyInARow = 0;
     const seen = new Set<string>();
     const firstQuery = new URLSearchParams(Object.entries({ ...params, pageSize, currentPage: startPage }).map(([key, value]) => [key, String(value)]));
     firstQuery.sort();
     seen.add(firstQuery.toString());
     for (;;) {
+      if (reply.items.length > 0) {
+        const fingerprint = fingerprintOf(reply.items);
+        if (fingerprint === previous) throw notPaging(`the page at offset ${String(position)} repeats the items of the page before`, query);
+        previous = fingerprint;
+        emptyInARow = 0;
+      } else if (++emptyInARow > maxEmptyPagesInARow) {
+        throw notPaging(`${emptyInARow} empty pages in a row, each with a "next" link further on`, query);
+      }
       const items = reply.items.length > remaining ? reply.items.slice(0, remaining) : reply.items;
       remaining -= items.length;
-      if (items.length > 0) yield makePage(reply, items, undefined, position ?? reply.statistics?.currentPage ?? 0);
+      if (items.length > 0) yield deliver(makePage(reply, items, undefined, position ?? reply.statistics?.currentPage ?? 0));
       signal?.throwIfAborted();
       if (remaining <= 0 || reply.next === undefined) return;
       const reached = reply.statistics?.currentPage;
@@ -141,6 +220,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
       seen.add(next.key);
       if (Number.isFinite(remaining)) next.params.set('pageSize', String(Math.min(pageSize, remaining)));
       position = next.position;
+      query = next.params;
       const settled = await request(next.params, new AbortController());
       if (!settled.ok) throw settled.error;
       reply = settled.reply;
@@ -159,6 +239,8 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
     let yielded = false;
     const inFlight = new Map<number, PageRequest>();
     const ready = new Map<number, Page<JsonObject>>();
+    /** Fingerprints of the non-empty pages that arrived, by page number. */
+    const fingerprints = new Map<number, string>();
     const arrived: PageRequest[] = [];
     let wake: (() => void) | undefined;
 
@@ -207,7 +289,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
         ready.delete(number);
         nextToYield = number + 1;
         yielded = true;
-        yield page;
+        yield deliver(page);
         continue;
       }
       if (inFlight.size === 0) return;
@@ -243,16 +325,33 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
         return;
       }
 
+      // The server's own count of pages, when it gives one, ends the collection there.
+      const totalPages = reply.statistics?.totalPages;
+      if (typeof totalPages === 'number' && Number.isInteger(totalPages) && totalPages >= 0 && totalPages < lastPage) {
+        cutAfter(totalPages);
+        if (number > totalPages) continue;
+      }
       if (reply.items.length === 0) {
         cutAfter(number - 1);
         continue;
       }
+      // A server that ignores currentPage sends the same page for every number.
+      const fingerprint = fingerprintOf(reply.items);
+      for (const neighbour of [number - 1, number + 1]) {
+        if (fingerprints.get(neighbour) === fingerprint) {
+          throw notPaging(`page ${number} repeats the items of page ${neighbour}`, { ...params, pageSize, currentPage: number });
+        }
+      }
+      fingerprints.set(number, fingerprint);
       // A server that trims pageSize reports its own; a page is short only against that.
       if (reply.items.length < Math.min(pageSize, reply.statistics?.pageSize ?? pageSize)) cutAfter(number);
       const allowed = limit === undefined ? reply.items.length : limit - (number - startPage) * pageSize;
       const items = reply.items.length > allowed ? reply.items.slice(0, allowed) : reply.items;
       ready.set(number, makePage(reply, items, number, undefined));
     }
+  } catch (error) {
+    if (!(signal?.aborted === true && error === signal.reason)) noteItemsReceived(error, delivered);
+    throw error;
   } finally {
     signal?.removeEventListener('abort', onAbort);
     for (const controller of controllers) controller.abort(stopped());
