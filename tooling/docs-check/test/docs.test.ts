@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDocs, formatErrors } from '../src/check.js';
 import { KNOWN_DOC_ISSUES, splitKnown } from '../src/known-issues.js';
@@ -9,11 +11,21 @@ import { KNOWN_DOC_ISSUES, splitKnown } from '../src/known-issues.js';
 // generated/docs (`tsc -p generated/docs` reproduces it). See README.md.
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
-const outDir = fileURLToPath(new URL('../generated/docs', import.meta.url));
+const generated = fileURLToPath(new URL('../generated', import.meta.url));
 
 describe('documentation examples', () => {
   it('compile', () => {
-    const { errors, examples, timings } = checkDocs(root, outDir);
+    // A folder of this run's own (runs may overlap), kept afterwards as generated/docs.
+    mkdirSync(generated, { recursive: true });
+    const outDir = mkdtempSync(path.join(generated, 'docs-'));
+    let result: ReturnType<typeof checkDocs>;
+    try {
+      result = checkDocs(root, outDir);
+    } finally {
+      rmSync(path.join(generated, 'docs'), { recursive: true, force: true });
+      renameSync(outDir, path.join(generated, 'docs'));
+    }
+    const { errors, examples, timings } = result;
     const sources = new Set(examples.map((example) => example.example.source));
     console.log(`${examples.length} examples from ${sources.size} files; generated in ${timings.generate} ms, compiled in ${timings.compile} ms`);
     // The extraction found the docs (a broken extractor must not pass by finding nothing).

@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkDocs, formatErrors } from '../src/check.js';
 import { extractMarkdown, extractTsdoc } from '../src/extract.js';
@@ -66,10 +68,19 @@ describe('analyse', () => {
 
 describe('the check', () => {
   it('reports the broken examples of the fixtures at their lines, and only those', () => {
-    const { errors, examples } = checkDocs(root, fileURLToPath(new URL('../generated/fixtures', import.meta.url)), [
-      { source: 'tooling/docs-check/test/fixtures/broken.md', kind: 'markdown', packageName: '@c8y/alarms' },
-      { source: 'tooling/docs-check/test/fixtures/tsdoc.ts', kind: 'tsdoc', packageName: '@c8y/alarms' },
-    ]);
+    const generated = fileURLToPath(new URL('../generated', import.meta.url));
+    mkdirSync(generated, { recursive: true });
+    const outDir = mkdtempSync(path.join(generated, 'fixtures-'));
+    let result: ReturnType<typeof checkDocs>;
+    try {
+      result = checkDocs(root, outDir, [
+        { source: 'tooling/docs-check/test/fixtures/broken.md', kind: 'markdown', packageName: '@c8y/alarms' },
+        { source: 'tooling/docs-check/test/fixtures/tsdoc.ts', kind: 'tsdoc', packageName: '@c8y/alarms' },
+      ]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+    const { errors, examples } = result;
     expect(examples).toHaveLength(5);
     expect(formatErrors(errors)).toEqual([
       expect.stringMatching(/^tooling\/docs-check\/test\/fixtures\/broken\.md:9 \(example 1\): TS2769 .*'staus' does not exist/),
