@@ -76,7 +76,7 @@ export class Events extends /* @__PURE__ */ defineResourceApi({
    * @param event - the event: its id or the object.
    * @example
    * ```ts
-   * await events.createAttachment(event, new Uint8Array([1, 2, 3]), { filename: 'dump.bin' });
+   * await events.createAttachment(opened, new Uint8Array([1, 2, 3]), { filename: 'dump.bin' });
    * ```
    */
   async createAttachment(event: IdLike, content: FileContent, file?: AttachmentFile, options?: CallOptions): Promise<EventAttachmentInfo> {
@@ -102,7 +102,8 @@ export class Events extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * const { body, filename } = await events.downloadAttachment(event);
+   * const { body, filename } = await events.downloadAttachment(opened);
+   * console.log(filename, await new Response(body).text());
    * ```
    */
   async downloadAttachment(event: IdLike, options?: CallOptions): Promise<Download> {
@@ -114,7 +115,8 @@ export class Events extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * const { bytes, filename } = await events.readAttachment(event);
+   * const { bytes, filename } = await events.readAttachment(id);
+   * console.log(filename, bytes.length);
    * ```
    */
   async readAttachment(event: IdLike, options?: CallOptions): Promise<DownloadedBytes> {
@@ -126,7 +128,7 @@ export class Events extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await events.deleteAttachment(event);
+   * await events.deleteAttachment(opened);
    * ```
    */
   async deleteAttachment(event: IdLike, options?: CallOptions): Promise<void> {

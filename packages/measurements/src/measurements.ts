@@ -46,6 +46,7 @@ export type MeasurementBulkOptions = PostInChunksOptions;
  * @example
  * ```ts
  * const measurements = new Measurements(client);
+ * const readings = [{ time: '2025-01-01T10:00:00Z', t: 21.5 }, { time: '2025-01-01T10:01:00Z', t: 21.6 }];
  * await measurements.create(readings.map((r) => ({ type: 'c8y_Temperature', source: device, time: r.time, c8y_Temperature: { T: new Celsius(r.t) } })), { workers: 4 });
  * const latest = await measurements.getLast({ source: device, series: 'c8y_Temperature.T' });
  * const hourly = await measurements.getSeries({ source: device, series: 'c8y_Temperature.T', aggregationType: 'HOURLY', maxAge: '1d' });
@@ -74,7 +75,11 @@ export class Measurements extends /* @__PURE__ */ defineResourceApi({
    * @example
    * ```ts
    * const one = await measurements.create({ type: 'c8y_Temperature', source: device, time: 'now', c8y_Temperature: { T: new Celsius(21.5) } });
-   * const many = await measurements.create(readings, { chunkSize: 1000, workers: 4 });
+   * const many = await measurements.create(
+   *   Array.from({ length: 10_000 }, (_, minute) => ({ type: 'c8y_Temperature', source: device, time: new Date(Date.UTC(2025, 0, 1, 0, minute)), c8y_Temperature: { T: new Celsius(21.5) } })),
+   *   { chunkSize: 1000, workers: 4 },
+   * );
+   * console.log(one.id, many.length);
    * ```
    */
   create(measurement: Measurement | MeasurementInit, options?: CallOptions): Promise<Measurement>;

@@ -163,7 +163,7 @@ function prepareAll<S, P>(list: readonly S[], prepare: (source: S, index: number
  *
  * @example
  * ```ts
- * const bodies = createBodies([{ type: 'x', source: { id: '1' } }, measurement], (json) => new Measurement(client, json));
+ * const bodies = createBodies([{ name: 'Pump 1' }, { name: 'Pump 2', type: 'c8y_Pump' }]); // two JSON objects, or an InvalidInputError naming each bad one
  * ```
  */
 export function createBodies(items: readonly BodySource[], fromPlain?: (json: JsonObject) => BodySource): JsonObject[] {

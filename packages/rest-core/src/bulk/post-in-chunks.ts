@@ -39,7 +39,11 @@ export interface PostInChunksOptions extends BulkOptions {
 
 /**
  * Items per request of {@link postInChunks} when the caller names no `chunkSize`.
- * @example postInChunks(client, measurements, items, { chunkSize: DEFAULT_CHUNK_SIZE });
+ *
+ * @example
+ * ```ts
+ * const requests = Math.ceil(10_000 / DEFAULT_CHUNK_SIZE); // 20 requests for 10,000 measurements
+ * ```
  */
 export const DEFAULT_CHUNK_SIZE = 500;
 

@@ -92,7 +92,12 @@ export interface ItemCollection<G extends object> {
  *
  * @example
  * ```ts
- * const series: FilterEndpoint<SeriesFilters> = { path: '/measurement/measurements/series', querySpec: seriesQuery, mediaType: 'application/json' };
+ * interface SeriesQuery { source?: IdLike; series?: string; dateFrom?: DateLike; dateTo?: DateLike }
+ * const seriesEndpoint: FilterEndpoint<SeriesQuery> = {
+ *   path: '/measurement/measurements/series',
+ *   querySpec: defineQuery<SeriesQuery>({ resource: 'GET /measurement/measurements/series', ranges: ['time'], ids: ['source'] }),
+ *   mediaType: 'application/json',
+ * };
  * ```
  */
 export interface FilterEndpoint<G extends object> {
@@ -209,7 +214,10 @@ export class ResourceOperations<F extends object, T, I> {
    * @throws ResponseFormatError when the reply is not a JSON object.
    * @example
    * ```ts
-   * const json = await operations.getFrom(seriesEndpoint, { source: device, series: 'c8y_T.T', maxAge: '1d', dateTo: 'now' });
+   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementQuerySpec, item: Measurement });
+   * const seriesQuery = defineQuery<DateRangeFilters & { source?: IdLike; series?: string }>({ resource: 'GET /measurement/measurements/series', ranges: ['time'], ids: ['source'] });
+   * const series = { path: '/measurement/measurements/series', querySpec: seriesQuery, mediaType: 'application/json' };
+   * const json = await measurements.getFrom(series, { source: deviceId, series: 'c8y_Temperature.T', dateFrom: '2025-01-01', dateTo: 'now' });
    * ```
    */
   async getFrom<G extends object>(endpoint: FilterEndpoint<G>, filters: G | string, options: FilterOptions = {}): Promise<JsonObject> {
@@ -279,7 +287,7 @@ export class ResourceOperations<F extends object, T, I> {
    * @example
    * ```ts
    * const alarm = await alarms.create({ type: 'cx_TooHot', text: 'Too hot', severity: 'MAJOR', source: device, time: 'now' });
-   * const many = await alarms.create(inits, { workers: 10, onProgress: ({ done, total }) => console.log(done, total) });
+   * const many = await alarms.create([{ type: 'cx_Door', text: 'Open', severity: 'MINOR', source: device, time: 'now' }], { workers: 10, onProgress: ({ done, total }) => console.log(done, total) });
    * ```
    */
   create(item: T | I, options?: ObjectOperationOptions<T>): Promise<T>;
