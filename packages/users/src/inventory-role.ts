@@ -22,7 +22,9 @@ const META: ObjectMeta = {
   readOnly: ['id', 'self'],
   checkCreate: (body: JsonObject) => {
     if (typeof body.name !== 'string' || body.name.trim() === '') throw new InvalidInputError('an inventory role needs a name', { path: 'name' });
-    if (body.permissions !== undefined) toPermissions(body.permissions, 'permissions');
+    // The OpenAPI spec requires name, description and permissions on POST.
+    if (typeof body.description !== 'string') throw new InvalidInputError('an inventory role needs a description', { path: 'description' });
+    toPermissions(body.permissions, 'permissions');
   },
 };
 

@@ -114,13 +114,13 @@ describe('inventory roles', () => {
 
   it('CRUD with integer ids and Permission objects', async () => {
     nock(BASE, { reqheaders: { 'content-type': mt('inventoryrole'), accept: mt('inventoryrole') } })
-      .post('/user/inventoryroles', { name: 'Restart', permissions: [{ permission: 'ADMIN', scope: 'OPERATION', type: 'c8y_Restart' }] })
+      .post('/user/inventoryroles', { name: 'Restart', description: 'Can restart', permissions: [{ permission: 'ADMIN', scope: 'OPERATION', type: 'c8y_Restart' }] })
       .reply(201, role(5, 'Restart'))
       .put('/user/inventoryroles/5', { permissions: [{ permission: 'READ', scope: 'ALARM', type: '*' }] })
       .reply(200, role(5, 'Restart'));
     nock(BASE, { reqheaders: { accept: mt('inventoryrole') } }).get('/user/inventoryroles/5').reply(200, role(5, 'Restart'));
     nock(BASE).delete('/user/inventoryroles/5').reply(204);
-    const created = await roles().create({ name: 'Restart', permissions: [new WritePermission('OPERATION', 'c8y_Restart')] });
+    const created = await roles().create({ name: 'Restart', description: 'Can restart', permissions: [new WritePermission('OPERATION', 'c8y_Restart')] });
     expect([created instanceof InventoryRole, created.id]).toEqual([true, '5']);
     const loaded = await roles().get(5);
     expect(loaded.permissions.map((permission) => [permission.permission, permission.scope, permission.id])).toEqual([['READ', '*', '1']]);
@@ -182,6 +182,8 @@ describe('inventory roles', () => {
     await expectInvalid(roles().assign('jane', '1105', ['  ']), 'roles[0]');
     await expectInvalid(roles().unassign('jane', ['x']), 'assignments');
     await expectInvalid(roles().create({ permissions: [] }), 'item.name');
-    await expectInvalid(roles().create({ name: 'x', permissions: [{ permission: 'WRITE', scope: '*' } as never] }), 'item.permissions[0]');
+    await expectInvalid(roles().create({ name: 'x', permissions: [] }), 'item.description');
+    await expectInvalid(roles().create({ name: 'x', description: 'x' }), 'item.permissions');
+    await expectInvalid(roles().create({ name: 'x', description: 'x', permissions: [{ permission: 'WRITE', scope: '*' } as never] }), 'item.permissions[0]');
   });
 });

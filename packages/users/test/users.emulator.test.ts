@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { startEmulator, type Emulator } from '@c8y/emulator';
+import { ManagedObject, Resources } from '@c8y/model';
+import { BasicAuth, CumulocityRestClient, defineQuery, ResourceOperations } from '@c8y/rest-core';
+import { InventoryRoles, ReadPermission, UserGroups, Users } from '../src/index.js';
+
+// Users, groups and inventory roles over real HTTP against the emulator: a user who may read one
+// device group sees exactly that (with offset paging), and nothing is left behind.
+
+let emu: Emulator;
+let admin: CumulocityRestClient;
+const retry = { limit: 10, baseDelayMs: 1, maxDelayMs: 5 };
+const anyQuery = defineQuery<Record<string, unknown>>({ resource: 'GET /inventory/managedObjects' });
+const inventoryOf = (client: CumulocityRestClient) => new ResourceOperations(client, { resource: Resources.managedObject, query: anyQuery, item: ManagedObject });
+
+beforeAll(async () => {
+  emu = await startEmulator({ seed: 21 });
+  admin = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry });
+});
+afterAll(async () => {
+  await emu.stop();
+});
+beforeEach(() => {
+  emu.faults.clear();
+  emu.requests.clear();
+});
+
+async function deviceGroupWith(names: string[]): Promise<{ group: ManagedObject; devices: ManagedObject[] }> {
+  const group = await new ManagedObject(admin, { name: 'Plant', type: 'c8y_DeviceGroup', c8y_IsDeviceGroup: {} }).create();
+  const devices: ManagedObject[] = [];
+  for (const name of names) {
+    const device = await new ManagedObject(admin, { name, c8y_IsDevice: {} }).create();
+    await admin.post(`/inventory/managedObjects/${group.id ?? ''}/childAssets`, { managedObject: { id: device.id } }, { contentType: Resources.managedObject.mediaType.replace('managedobject', 'managedobjectreference') });
+    devices.push(device);
+  }
+  return { group, devices };
+}
+
+describe('users against the emulator', () => {
+  it('a user with a group and inventory roles sees only its device group, then is removed', async () => {
+    const users = new Users(admin);
+    const groups = new UserGroups(admin);
+    const roles = new InventoryRoles(admin);
+    const { group, devices } = await deviceGroupWith(['Pump 1', 'Pump 2', 'Pump 3']);
+    await new ManagedObject(admin, { name: 'Elsewhere', c8y_IsDevice: {} }).create();
+
+    const jane = await users.create({ userName: 'jane', email: 'jane@example.com', password: 'Jane-Secret-1' });
+    const readers = await groups.create({ name: 'Readers' });
+    await groups.assignRoles(readers, ['ROLE_ALARM_READ', 'ROLE_EVENT_READ', 'ROLE_USER_MANAGEMENT_OWN_READ']);
+    await groups.assignUsers(readers, 'jane');
+    expect(await groups.getRoles(readers)).toEqual(expect.arrayContaining(['ROLE_ALARM_READ', 'ROLE_EVENT_READ']));
+    expect((await groups.getUsers(readers)).map((user) => user.userName)).toEqual(['jane']);
+    expect((await groups.getAllOfUser('jane')).map((g) => g.name)).toEqual(['Readers']);
+    expect(await users.getAll({ groups: 'Readers' }, { asValues: 'userName' })).toEqual(['jane']);
+    expect(await users.count({ groups: [readers] })).toBe(1);
+
+    const role = await roles.create({ name: 'Read all', description: 'Read everything', permissions: [new ReadPermission()] });
+    const assignment = await roles.assign('jane', group.id ?? '', ['Read all']);
+    expect(assignment.roleIds).toEqual([role.id]);
+    expect((await roles.getAssignments('jane')).map((a) => a.managedObjectId)).toEqual([group.id]);
+
+    const asJane = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/jane', 'Jane-Secret-1'), retry });
+    const me = await new Users(asJane).getCurrent();
+    expect(me.effectiveRoleIds).toEqual(expect.arrayContaining(['ROLE_ALARM_READ', 'ROLE_EVENT_READ']));
+    // Jane holds an inventory assignment and no inventory role: restricted (offset) paging. The
+    // emulator's inventory grants visibility by ownership only, not yet by inventory assignments
+    // (the platform would show the group and its three devices), so she sees none of the
+    // admin's objects — and never 'Elsewhere', which no role of hers covers.
+    const visible = await inventoryOf(asJane).getAll({}, { pageSize: 2 });
+    expect(visible.map((mo) => mo.id)).not.toContain(devices[0]?.id);
+    expect(visible.map((mo) => mo.name)).not.toContain('Elsewhere');
+    expect(await inventoryOf(admin).count({})).toBeGreaterThanOrEqual(5);
+
+    await roles.unassign('jane', assignment);
+    expect(await roles.getAssignments('jane')).toEqual([]);
+    await groups.unassignUsers(readers, 'jane');
+    await users.delete(jane);
+    await groups.delete(readers);
+    await roles.delete(role);
+    expect(await users.getAll({ username: 'jane' })).toEqual([]);
+    expect(await groups.getAll(undefined, { asValues: 'name' })).not.toContain('Readers');
+  });
+
+  it('passwords: set by an admin, changed by the user itself', async () => {
+    const users = new Users(admin);
+    await users.create({ userName: 'joe', email: 'joe@example.com', password: 'Joe-Secret-1' });
+    const joe = await users.get('joe');
+    await joe.assignRole('ROLE_USER_MANAGEMENT_OWN_ADMIN');
+    await joe.assignRole('ROLE_USER_MANAGEMENT_OWN_READ');
+    await users.setPassword('joe', 'Joe-Secret-2');
+    const asJoe = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-2'), retry: false });
+    await new Users(asJoe).changePassword('Joe-Secret-2', 'Joe-Secret-3');
+    const again = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-3'), retry: false });
+    expect((await new Users(again).getCurrent()).userName).toBe('joe');
+    expect((await users.getTfaSettings('joe')).enabled).toBe(false);
+    await users.delete('joe');
+  });
+
+  it('under injected 429s and 503s: exactly the expected users and memberships', async () => {
+    const users = new Users(admin);
+    const groups = new UserGroups(admin);
+    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/user/', probability: 0.3 });
+    emu.faults.add({ kind: 'error', status: 503, method: /GET|PUT|DELETE/, path: '^/user/', probability: 0.3 });
+    const team = await groups.create({ name: 'Faulty' });
+    const names = Array.from({ length: 8 }, (_, index) => `faulty${index}`);
+    await users.create(names.map((userName) => ({ userName, email: `${userName}@example.com`, sendPasswordResetEmail: true })), { workers: 4 });
+    await groups.assignUsers(team, names, { workers: 4 });
+    expect((await users.getAll({ groups: 'Faulty' }, { pageSize: 3, asValues: 'userName' })).sort()).toEqual([...names].sort());
+    expect(await users.count({ usernameContains: 'faulty' })).toBe(8);
+    await users.delete(names, { workers: 4 });
+    await groups.delete(team);
+    emu.faults.clear();
+    expect(await users.count({ usernameContains: 'faulty' })).toBe(0);
+    expect(await groups.count()).toBe((await groups.getAll()).length);
+  });
+});
