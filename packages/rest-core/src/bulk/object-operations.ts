@@ -248,7 +248,7 @@ export function updateObjects<R>(
  *
  * @example
  * ```ts
- * await applyToObjects(client, alarms, { status: 'CLEARED' }, ['11', '12', '13'], { workers: 3 });
+ * await applyToObjects(client, Resources.alarm, { status: 'CLEARED' }, ['11', '12', '13'], { workers: 3 });
  * ```
  */
 export function applyToObjects<R = JsonObject>(

@@ -12,7 +12,9 @@ import { runBulk, type BulkOptions } from './run-bulk.js';
  *
  * @example
  * ```ts
- * for (const { target } of bulkError.failures as Array<BulkFailure<Chunk<Measurement>>>) console.log(target.offset, target.items.length);
+ * const report = (bulkError: BulkError) => {
+ *   for (const { target } of bulkError.failures as Array<BulkFailure<Chunk<JsonObject>>>) console.log(target.offset, target.items.length);
+ * };
  * ```
  */
 export interface Chunk<J> {
@@ -65,6 +67,7 @@ export const DEFAULT_CHUNK_SIZE = 500;
  *   name: 'measurement', path: '/measurement/measurements', collectionKey: 'measurements',
  *   collectionMediaType: 'application/vnd.com.nsn.cumulocity.measurementcollection+json',
  * };
+ * const readings = [{ source: { id: '42' }, type: 'c8y_Temperature', time: '2025-01-01T00:00:00.000Z', c8y_Temperature: { T: { value: 21.5, unit: 'C' } } }];
  * const created = await postInChunks(client, measurementsResource, readings, { chunkSize: 500, workers: 4 });
  * ```
  */
