@@ -81,6 +81,8 @@ export interface ItemCollection<G extends object> {
   readonly collectionMediaType?: string;
   /** The key each element wraps its item in (reference collections). */
   readonly itemKey?: string;
+  /** `false` when the API does not page this collection: one request, no paging parameters. @default true */
+  readonly paged?: boolean;
   /** How this collection's filters become query parameters. */
   readonly querySpec: QuerySpec<G>;
 }
@@ -133,8 +135,8 @@ export type FilterQuery<F> = string | (F & InlinePagingOptions);
  *
  * @example
  * ```ts
- * const operations = new ResourceOperations(client, { resource: Resources.alarm, query: alarmQuery, item: Alarm });
- * const active = await operations.getAll({ status: 'ACTIVE' });
+ * const alarms = new ResourceOperations(client, { resource: Resources.alarm, query: alarmQuery, item: Alarm });
+ * const active = await alarms.getAll({ status: 'ACTIVE' });
  * ```
  */
 export class ResourceOperations<F extends object, T, I> {
@@ -194,7 +196,9 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * for await (const child of operations.selectFrom(childDevicesOf(id), { name: 'Sensor*' })) console.log(child.name);
+   * const devices = new ResourceOperations(client, { resource: Resources.managedObject, query: inventoryQuerySpec, item: ManagedObject });
+   * const children: ItemCollection<InventoryChildrenFilters> = { path: apiPath`/inventory/managedObjects/${id}/childDevices`, collectionKey: 'references', itemKey: 'managedObject', querySpec: inventoryChildrenQuerySpec };
+   * for await (const child of devices.selectFrom(children, { name: 'Sensor*' })) console.log(child.name);
    * ```
    */
   selectFrom<G extends object, const A extends AsValues>(collection: ItemCollection<G>, query: G & InlinePagingOptions & { asValues: A }, options?: PagingOptions): PagedIterable<ValuesOf<JsonObject, A>>;
@@ -253,7 +257,8 @@ export class ResourceOperations<F extends object, T, I> {
 
   /**
    * The newest matching item, or `undefined`: one request for one item, newest first (the
-   * resource's `revert` is set accordingly where it has one).
+   * resource's `revert` is set accordingly where it has one; where `revert` works only on a time
+   * range, an open range from the epoch is added when the filters give none).
    *
    * @example
    * ```ts
@@ -261,8 +266,13 @@ export class ResourceOperations<F extends object, T, I> {
    * ```
    */
   async getLast(filters?: Omit<F, 'ascending' | 'revert'>, options?: FilterOptions): Promise<T | undefined> {
-    const newestFirst = this.#definition.query.ascendingRevert === undefined ? {} : { ascending: false };
-    const [last] = await this.select({ ...filters, ...newestFirst } as F, { ...options, limit: 1 }).toArray();
+    const spec = this.#definition.query;
+    let query: object = { ...filters, ...(spec.ascendingRevert === undefined ? {} : { ascending: false }) };
+    if (spec.revertNeedsRange === true) {
+      const params = buildQueryParams(query, spec, options?.now);
+      if (params['dateFrom'] === undefined && params['dateTo'] === undefined) query = { ...query, dateFrom: new Date(0) };
+    }
+    const [last] = await this.select(query as F, { ...options, limit: 1 }).toArray();
     return last;
   }
 
@@ -313,7 +323,11 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * const created = await operations.createInChunks(readings, { chunkSize: 1000, workers: 4 });
+   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementQuerySpec, item: Measurement });
+   * const readings = Array.from({ length: 10_000 }, (_, minute) => ({
+   *   type: 'c8y_Temperature', source: deviceId, time: new Date(Date.UTC(2025, 0, 1, 0, minute)), c8y_Temperature: { T: { value: 21.5, unit: '°C' } },
+   * }));
+   * const created = await measurements.createInChunks(readings, { chunkSize: 1000, workers: 4 });
    * ```
    */
   async createInChunks(items: readonly (T | I)[], options: PostInChunksOptions = {}): Promise<T[]> {
@@ -337,6 +351,7 @@ export class ResourceOperations<F extends object, T, I> {
    * @example
    * ```ts
    * await alarms.update({ id: '4711', severity: 'MINOR' });
+   * const alarm = await alarms.get('4711');
    * alarm.text = 'Much too hot'; const [updated] = await alarms.update([alarm]);
    * ```
    */
@@ -367,7 +382,8 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * await events.delete(staleIds, { workers: 10 });
+   * const events = new ResourceOperations(client, { resource: Resources.event, query: eventQuerySpec, item: Event });
+   * await events.delete(['11', '12', '13'], { workers: 10 });
    * ```
    */
   delete(target: IdLike, options?: ObjectOperationOptions<never>): Promise<void>;

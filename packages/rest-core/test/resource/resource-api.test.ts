@@ -86,6 +86,20 @@ class ThreadedNotes extends defineResourceApi({ resource: notes, query: noteQuer
   }
 }
 
+/** A resource whose sort flag works only on a time range, counted by totalElements. */
+const rangeQuery = defineQuery<NoteFilters>({ resource: 'logs', ranges: ['time'], ids: ['source'], ascendingRevert: false, revertNeedsRange: true });
+class Logs extends defineResourceApi({
+  resource: { ...notes, countBy: 'totalElements' },
+  query: rangeQuery,
+  item: Note,
+  operations: ['getLast', 'count'],
+}) {
+  /** A collection the API does not page. */
+  tagsOf(id: string) {
+    return this.operations.selectFrom({ path: `/notes/{tenantId}/items/${id}/tags`, collectionKey: 'tags', paged: false, querySpec: noteQuery }, undefined, { limit: 2 });
+  }
+}
+
 class PinnedNotes extends defineResourceApi({ resource: notes, query: fixedQuery, item: Note, operations: ['getAll', 'count'] }) {}
 
 const page = (items: object[], pageSize: number, currentPage = 1) => ({ notes: items, statistics: { pageSize, currentPage } });
@@ -177,6 +191,27 @@ describe('the operations on the wire', () => {
     const error = await new Notes(recordingClient()).create({ text: 'x' }).catch((thrown: unknown) => thrown);
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
     expect(String((error as Error).message)).toMatch(/expected a note object, got string \(POST https:\/\/t100\.example\.com\/notes\/\{tenantId\}\/items\)/);
+  });
+});
+
+describe('resources with special rules', () => {
+  it('getLast adds an open range from the epoch where revert needs one, and keeps a range the caller gave', async () => {
+    nock(base).get('/notes/t100/items').query({ source: '1', revert: 'true', dateFrom: '1970-01-01T00:00:00.000Z', pageSize: '1', currentPage: '1' }).reply(200, page([{ id: '7' }], 1));
+    nock(base).get('/notes/t100/items').query({ dateFrom: '2025-06-14T12:00:00.000Z', revert: 'true', pageSize: '1', currentPage: '1' }).reply(200, page([], 1));
+    const logs = new Logs(recordingClient());
+    expect((await logs.getLast({ source: '1' }))?.id).toBe('7');
+    expect(await logs.getLast({ maxAge: '1d' }, { now })).toBeUndefined();
+  });
+
+  it('count by totalElements where the resource says so', async () => {
+    nock(base).get('/notes/t100/items').query({ pageSize: '1', withTotalElements: 'true' }).reply(200, { notes: [], statistics: { totalElements: 42, pageSize: 1 } });
+    await expect(new Logs(recordingClient()).count()).resolves.toBe(42);
+  });
+
+  it('an unpaged collection: one request without paging parameters, trimmed to limit', async () => {
+    nock(base).get('/notes/t100/items/5/tags').reply(200, { tags: [{ id: 'a' }, { id: 'b' }, { id: 'c' }] });
+    expect((await new Logs(recordingClient()).tagsOf('5').toArray()).map((note) => note.id)).toEqual(['a', 'b']);
+    expect(urls()).toEqual(['GET /notes/t100/items/5/tags']);
   });
 });
 
