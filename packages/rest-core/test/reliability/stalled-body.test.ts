@@ -15,8 +15,8 @@ import { gc, whileCollecting } from './gc.js';
 // attempt timeout is roomy so that a loaded machine still gets the request to the stall first.)
 
 const server = useTestServer();
-const attemptTimeout = 1_000;
-const guard = 20_000;
+const attemptTimeout = 2_500;
+const guard = 30_000;
 
 /** A server handler that stalls mid-body, and a promise that resolves once it has. */
 function stallingServer(write: (res: ServerResponse) => void): Promise<void> {
