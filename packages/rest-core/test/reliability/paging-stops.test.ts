@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { ServerResponse } from 'node:http';
 import { isCumulocityError } from '../../src/index.js';
 import { getAll, select } from '../../src/paging/index.js';
 import { maxEmptyPagesInARow } from '../../src/paging/page-stream.js';
@@ -54,17 +55,27 @@ describe('a server that ignores currentPage (or a proxy that strips it)', () => 
   });
 
   it('a stripped currentPage seen as offset paging: the page that comes back again is an error, not duplicates', async () => {
-    // Every reply is page 1, with the server's own statistics and next link; page 1 answers last,
-    // so the speculative replies make the read follow next links — which lead to page 1 again.
+    // Every reply is page 1, with the server's own statistics and next link. The three speculative
+    // requests are answered together once all arrived, page 1 last: the replies for "pages" 2 and 3
+    // make the read follow next links — which lead to page 1 again.
+    const body = JSON.stringify({
+      managedObjects: pageOf(1),
+      statistics: { currentPage: 1, pageSize },
+      next: `${server.url}/inventory/managedObjects?pageSize=${pageSize}&currentPage=2`,
+    });
+    const held: Array<{ page: string | null; res: ServerResponse }> = [];
+    const send = (res: ServerResponse, then?: () => void) => {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(body, then);
+    };
     server.handle((request, res) => {
-      const reply = () =>
-        sendJson(res, 200, {
-          managedObjects: pageOf(1),
-          statistics: { currentPage: 1, pageSize },
-          next: `${server.url}/inventory/managedObjects?pageSize=${pageSize}&currentPage=2`,
-        });
-      if (currentPageOf(request.url) === '1') setTimeout(reply, 50);
-      else reply();
+      if (server.count > 3) return send(res);
+      held.push({ page: currentPageOf(request.url), res });
+      if (held.length < 3) return;
+      const first = held.find((entry) => entry.page === '1');
+      const others = held.filter((entry) => entry !== first);
+      let flushed = 0;
+      for (const entry of others) send(entry.res, () => ++flushed === others.length && first !== undefined && setTimeout(() => send(first.res), 20));
     });
     const error = await rejectionOf(getAll(clientFor(server), inventory, undefined, { pageSize, workers: 3 }));
 
