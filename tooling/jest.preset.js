@@ -6,6 +6,9 @@
  */
 export default {
   testEnvironment: 'node',
+  // A guard against hangs, not a speed check: emulator scenarios send hundreds of requests, and CI
+  // runs several packages' suites at once on two cores.
+  testTimeout: 60_000,
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: {

@@ -38,6 +38,8 @@ export interface CollectionServerOptions {
   key?: string;
   /** Delay before answering a request, in ms. */
   delay?: (request: { currentPage: number; pageSize: number; index: number }) => number;
+  /** Holds the answer until the promise settles (explicit ordering without timers). */
+  hold?: (request: { currentPage: number; pageSize: number; index: number }) => Promise<void> | undefined;
   restricted?: RestrictedMode;
   /** The origin written into `self`/`next` links (Cumulocity often uses the public domain). */
   linkOrigin?: string;
@@ -131,6 +133,11 @@ export class CollectionServer {
       const body = this.#options.restricted ? this.#restrictedPage(url, currentPage, pageSize) : this.#page(url, currentPage, pageSize);
       res.writeHead(200, { 'content-type': 'application/vnd.com.nsn.cumulocity.managedobjectcollection+json' }).end(JSON.stringify(body));
     };
+    const held = this.#options.hold?.({ currentPage, pageSize, index });
+    if (held !== undefined) {
+      void held.then(answer);
+      return;
+    }
     const delay = this.#options.delay?.({ currentPage, pageSize, index }) ?? 0;
     if (delay <= 0) {
       answer();
@@ -230,4 +237,26 @@ export async function until(condition: () => boolean, timeoutMs = 2_000): Promis
     if (Date.now() > deadline) throw new Error('condition not reached in time');
     await sleep(5);
   }
+}
+
+/**
+ * Answers pages 1…n in reverse order, one at a time: none until all n were requested, then page n,
+ * and page k only once the consumer called `consumed(k + 1)`. Completion order is then exactly
+ * n, n−1, …, 1 however loaded the machine is.
+ */
+export function reverseRelease(pages: number): {
+  hold: (request: { currentPage: number }) => Promise<void>;
+  consumed: (page: number | undefined) => void;
+} {
+  const gates = new Map<number, () => void>();
+  return {
+    hold: ({ currentPage }) =>
+      new Promise<void>((resolve) => {
+        gates.set(currentPage, resolve);
+        if (gates.size === pages) gates.get(pages)?.();
+      }),
+    consumed: (page) => {
+      if (page !== undefined) gates.get(page - 1)?.();
+    },
+  };
 }

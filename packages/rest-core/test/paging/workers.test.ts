@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getAll, select } from '../../src/paging/index.js';
-import { idsOf, inventory, makeItems, range, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
+import { idsOf, inventory, makeItems, range, reverseRelease, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
 
 let server: CollectionServer | undefined;
 afterEach(async () => {
@@ -38,13 +38,15 @@ describe('workers', () => {
   });
 
   it('yields pages in completion order without an ordering parameter, and every item once', async () => {
-    server = await startServer({ count: 23, delay: reversedDelays });
+    const release = reverseRelease(5);
+    server = await startServer({ count: 23, hold: release.hold });
     const client = server.client();
     const pages: Array<number | undefined> = [];
     const ids: string[] = [];
     for await (const page of select(client, inventory, { type: 'c8y_Device' }, { pageSize: 5, workers: 5 }).byPage()) {
       pages.push(page.pageNumber);
       ids.push(...idsOf(page.items));
+      release.consumed(page.pageNumber);
     }
     // All five pages are requested at once; later pages answer first.
     expect(pages).toEqual([5, 4, 3, 2, 1]);
@@ -53,11 +55,16 @@ describe('workers', () => {
 
   it('ordered: false overrides the detection, ordered: true forces order', async () => {
     server = await startServer({ count: 23, delay: reversedDelays });
-    const client = server.client();
-    const forced = await select(client, inventory, { type: 'x' }, { pageSize: 5, workers: 5, ordered: true }).toArray();
+    const forced = await select(server.client(), inventory, { type: 'x' }, { pageSize: 5, workers: 5, ordered: true }).toArray();
     expect(idsOf(forced)).toEqual(range(1, 23));
+    await server.stop();
+    const release = reverseRelease(5);
+    server = await startServer({ count: 23, hold: release.hold });
     const pages: Array<number | undefined> = [];
-    for await (const page of select(client, inventory, { revert: true }, { pageSize: 5, workers: 5, ordered: false }).byPage()) pages.push(page.pageNumber);
+    for await (const page of select(server.client(), inventory, { revert: true }, { pageSize: 5, workers: 5, ordered: false }).byPage()) {
+      pages.push(page.pageNumber);
+      release.consumed(page.pageNumber);
+    }
     expect(pages).toEqual([5, 4, 3, 2, 1]);
   });
 
