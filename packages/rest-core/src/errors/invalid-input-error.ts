@@ -16,7 +16,10 @@ export class InvalidInputError extends CumulocityError {
   readonly path?: string;
 
   constructor(message: string, options: { path?: string; cause?: unknown } = {}) {
-    super(options.path ? `${options.path}: ${message}` : message, { cause: options.cause });
+    super(message, { cause: options.cause });
+    // The path names a field, never a secret: prefixed after redaction, so a field called
+    // `password` does not make the redactor mask the first word of the message.
+    if (options.path) this.message = `${options.path}: ${this.message}`;
     this.path = options.path;
   }
 }

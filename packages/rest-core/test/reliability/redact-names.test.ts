@@ -89,3 +89,13 @@ describe('by value: the credentials the SDK has sent, in every encoding', () => 
     expect({ code: cause.code, errno: cause.errno, password: cause.password, socket: cause.socket }).toEqual({ code: 'ECONNRESET', errno: -104, password: '***', socket: undefined });
   });
 });
+
+describe('a field named like a secret', () => {
+  it('an InvalidInputError about the password field keeps its message readable (and its value, if any, redacted)', async () => {
+    const { InvalidInputError } = await import('../../src/index.js');
+    const error = new InvalidInputError('must be a non-empty string', { path: 'password' });
+    expect(error.message).toBe('password: must be a non-empty string');
+    expect(String(error.stack).split('\n')[0]).toBe('InvalidInputError: password: must be a non-empty string');
+    expect(new InvalidInputError('got "password=hunter2"', { path: 'options' }).message).not.toContain('hunter2');
+  });
+});
