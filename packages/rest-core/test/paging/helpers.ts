@@ -260,3 +260,31 @@ export function reverseRelease(pages: number): {
     },
   };
 }
+
+/**
+ * Holds replies until conditions on the requests that arrived are met: `until(pages)` resolves
+ * once every listed page was requested; `never` is a reply that never comes.
+ */
+export function arrivals(): {
+  arrived: (page: number) => void;
+  until: (pages: readonly number[]) => Promise<void>;
+  never: Promise<void>;
+} {
+  const seen = new Set<number>();
+  const waiters: Array<() => void> = [];
+  return {
+    arrived: (page) => {
+      seen.add(page);
+      for (const check of waiters) check();
+    },
+    until: (pages) =>
+      new Promise<void>((resolve) => {
+        const check = () => {
+          if (pages.every((page) => seen.has(page))) resolve();
+        };
+        waiters.push(check);
+        check();
+      }),
+    never: new Promise<void>(() => undefined),
+  };
+}

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getAll, select } from '../../src/paging/index.js';
-import { idsOf, inventory, makeItems, startServer, type CollectionServer } from './helpers.js';
+import { arrivals, idsOf, inventory, makeItems, startServer, type CollectionServer } from './helpers.js';
 
 let server: CollectionServer | undefined;
 afterEach(async () => {
@@ -25,8 +25,17 @@ describe('restricted-access paging (users with only inventory roles)', () => {
   });
 
   it('with workers: discards the speculative page-number replies and yields every item once', async () => {
-    // Page 1 answers last, so the speculative replies for pages 2–6 (offsets, not pages) arrive first.
-    server = await startServer({ count: 500, restricted: { visible }, delay: ({ currentPage }) => (currentPage === 1 ? 40 : 0) });
+    // Page 1 answers only once all six speculative requests arrived (the others answer at once), so
+    // the replies for pages 2–6 (offsets, not pages) come first.
+    const requests = arrivals();
+    server = await startServer({
+      count: 500,
+      restricted: { visible },
+      hold: ({ currentPage }) => {
+        requests.arrived(currentPage);
+        return currentPage === 1 ? requests.until([1, 2, 3, 4, 5, 6]) : undefined;
+      },
+    });
     const pages: Array<{ offset: number | undefined; restricted: boolean; count: number }> = [];
     const ids: string[] = [];
     for await (const page of select(server.client(), inventory, undefined, { pageSize: 10, workers: 6 }).byPage()) {

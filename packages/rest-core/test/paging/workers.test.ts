@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { getAll, select } from '../../src/paging/index.js';
-import { idsOf, inventory, makeItems, range, reverseRelease, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
+import { arrivals, idsOf, inventory, makeItems, range, reverseRelease, startServer, trackedFetch, until, type CollectionServer } from './helpers.js';
 
 let server: CollectionServer | undefined;
 afterEach(async () => {
@@ -243,10 +243,16 @@ describe('workers', () => {
   });
 
   it('a failing page rejects the iteration and aborts the other requests', async () => {
+    // Page 1 answers once pages 1–4 were asked for and is consumed (which asks for page 5); then
+    // page 2 fails; pages 3–5 never answer.
+    const requests = arrivals();
     server = await startServer({
       count: 1_000,
-      // Page 1 answers first and is consumed (starting page 5), then page 2 fails; 3–5 hang.
-      delay: ({ currentPage }) => (currentPage === 1 ? 10 : currentPage === 2 ? 60 : 5_000),
+      hold: ({ currentPage }) => {
+        requests.arrived(currentPage);
+        if (currentPage === 1) return requests.until([1, 2, 3, 4]);
+        return currentPage === 2 ? requests.until([5]) : requests.never;
+      },
       override: ({ currentPage }, res) => {
         if (currentPage !== 2) return false;
         res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'inventory/Boom', message: 'boom' }));
