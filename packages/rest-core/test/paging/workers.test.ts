@@ -148,9 +148,18 @@ describe('workers', () => {
   });
 
   it('drops pages past a known end (unordered): the empty page 3 answers first, page 4 never counts', async () => {
+    // Page 3 (empty: the end) answers once pages 1–4 were asked for, pages 1–2 after it, page 4 never:
+    // getAll can only resolve by dropping and aborting page 4.
+    const requests = arrivals();
+    let endSent: () => void = () => undefined;
+    const end = new Promise<void>((resolve) => (endSent = resolve));
     server = await startServer({
       count: 10,
-      delay: ({ currentPage }) => (currentPage === 3 ? 0 : currentPage === 4 ? 60 : 30),
+      hold: ({ currentPage }) => {
+        requests.arrived(currentPage);
+        if (currentPage === 3) return requests.until([1, 2, 3, 4]).then(() => endSent());
+        return currentPage === 4 ? requests.never : end;
+      },
       override: ({ currentPage }, res) => {
         if (currentPage !== 4 && currentPage !== 3) return false;
         const items = currentPage === 4 ? [{ id: 'ghost' }] : [];
