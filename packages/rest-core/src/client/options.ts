@@ -22,7 +22,7 @@ export type ProcessingMode = 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
  * };
  * ```
  */
-export type FetchFunction = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+export type FetchFunction = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**
  * Options of {@link CumulocityRestClient}. Validated at construction: a bad option throws an

@@ -63,12 +63,13 @@ export interface ResourceDefinition<F extends object, T, I> {
  *
  * @example
  * ```ts
- * const children: ItemCollection<InventoryChildrenFilters> = {
+ * const childQuery = defineQuery<{ query?: string }>({ resource: 'child devices', parameters: ['query'] });
+ * const children: ItemCollection<{ query?: string }> = {
  *   path: apiPath`/inventory/managedObjects/${id}/childDevices`,
  *   collectionKey: 'references',
  *   itemKey: 'managedObject',
  *   collectionMediaType: MediaTypes.managedObjectReferenceCollection,
- *   querySpec: inventoryChildrenQuerySpec,
+ *   querySpec: childQuery,
  * };
  * ```
  */
@@ -197,8 +198,9 @@ export class ResourceOperations<F extends object, T, I> {
    * @example
    * ```ts
    * const devices = new ResourceOperations(client, { resource: Resources.managedObject, query: inventoryQuerySpec, item: ManagedObject });
-   * const children: ItemCollection<InventoryChildrenFilters> = { path: apiPath`/inventory/managedObjects/${id}/childDevices`, collectionKey: 'references', itemKey: 'managedObject', querySpec: inventoryChildrenQuerySpec };
-   * for await (const child of devices.selectFrom(children, { name: 'Sensor*' })) console.log(child.name);
+   * const childQuery = defineQuery<{ query?: string }>({ resource: 'child devices', parameters: ['query'] });
+   * const children: ItemCollection<{ query?: string }> = { path: apiPath`/inventory/managedObjects/${id}/childDevices`, collectionKey: 'references', itemKey: 'managedObject', querySpec: childQuery };
+   * for await (const child of devices.selectFrom(children, { query: "$filter=(name eq 'Sensor*')" })) console.log(child.name);
    * ```
    */
   selectFrom<G extends object, const A extends AsValues>(collection: ItemCollection<G>, query: G & InlinePagingOptions & { asValues: A }, options?: PagingOptions): PagedIterable<ValuesOf<JsonObject, A>>;
