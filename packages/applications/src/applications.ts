@@ -104,6 +104,7 @@ export class Applications extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const appId = '12345';
    * await applications.delete(appId, { force: true });
    * ```
    */
@@ -123,6 +124,10 @@ export class Applications extends /* @__PURE__ */ defineResourceApi({
    * @throws InvalidInputError for an unusable id or a missing archive, before any request.
    * @example
    * ```ts
+   * import { readFile } from 'node:fs/promises';
+   *
+   * const appId = '12345';
+   * const zipBytes = await readFile('dist/hello-1.0.0.zip');
    * const updated = await applications.upload(appId, zipBytes, { filename: 'hello-1.0.0.zip' });
    * updated.activeVersionId;
    * ```
@@ -151,6 +156,7 @@ export class Applications extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const appId = '12345';
    * await applications.subscribe(appId);             // the client's tenant
    * await applications.subscribe(appId, 't07007007'); // a subtenant
    * ```
@@ -168,6 +174,7 @@ export class Applications extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const appId = '12345';
    * await applications.unsubscribe(appId, 't07007007');
    * ```
    */

@@ -15,7 +15,9 @@ import { bulkOperationQuery } from './device-control-queries.js';
  *
  * @example
  * ```ts
- * const bulk = await bulkOperations.create({ groupId: group, startDate: 'now', creationRamp: 10, operationPrototype: { description: 'Restart', c8y_Restart: {} } });
+ * const bulkOperations = new BulkOperations(client);
+ * const groupId = '12345';
+ * const bulk = await bulkOperations.create({ groupId, startDate: 'now', creationRamp: 10, operationPrototype: { description: 'Restart', c8y_Restart: {} } });
  * const { successful, all } = (await bulkOperations.get(bulk.id!)).progress ?? {};
  * ```
  */

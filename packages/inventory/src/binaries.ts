@@ -64,6 +64,7 @@ export class Binaries extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const binaryId = '4711';
    * const file = await binaries.get(binaryId);
    * file.length; // 365
    * ```
@@ -95,6 +96,7 @@ export class Binaries extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const binaryId = '4711';
    * const { body, contentType } = await binaries.download(binaryId);
    * ```
    */
@@ -107,6 +109,7 @@ export class Binaries extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const binaryId = '4711';
    * const { bytes, filename } = await binaries.downloadBytes(binaryId);
    * ```
    */
@@ -120,6 +123,7 @@ export class Binaries extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const binaryId = '4711';
    * await binaries.replace(binaryId, 'a,b\n3,4\n', { type: 'text/csv' });
    * ```
    */

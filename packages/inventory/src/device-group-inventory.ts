@@ -83,6 +83,7 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const plantId = '12345';
    * const names = await groups.getAll({ group: plantId }, { asValues: 'name' });
    * ```
    */
@@ -148,8 +149,9 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const groupId = '12345';
    * await groups.delete(groupId, { cascade: true });
-   * await groups.delete(staleIds, { workers: 4 });
+   * await groups.delete(['4711', '4712'], { workers: 4 });
    * ```
    */
   delete(target: IdLike, options?: DeleteInventoryOptions): Promise<void>;
@@ -164,6 +166,7 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const plantId = '12345';
    * const hall = await groups.createSubGroup(plantId, { name: 'Hall 1' });
    * ```
    */
@@ -180,6 +183,7 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const plantId = '12345';
    * const halls = await groups.getSubGroups(plantId, { name: 'Hall*' });
    * ```
    */
@@ -196,7 +200,8 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await groups.assignChildren(hallId, [deviceA, deviceB]);
+   * const hallId = '12346';
+   * await groups.assignChildren(hallId, ['4711', '4712']);
    * ```
    */
   async assignChildren(group: IdLike, children: IdLike | readonly IdLike[], options?: CallOptions): Promise<void> {
@@ -209,7 +214,8 @@ export class DeviceGroupInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await groups.unassignChildren(hallId, [deviceA, deviceB]);
+   * const hallId = '12346';
+   * await groups.unassignChildren(hallId, ['4711', '4712']);
    * ```
    */
   async unassignChildren(group: IdLike, children: IdLike | readonly IdLike[], options?: CallOptions): Promise<void> {

@@ -148,8 +148,8 @@ export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await devices.delete(groupId, { cascade: true });
-   * await devices.delete(staleIds, { workers: 4 });
+   * await devices.delete(deviceId, { withDeviceUser: true });
+   * await devices.delete(['4711', '4712'], { workers: 4 });
    * ```
    */
   delete(target: IdLike, options?: DeleteInventoryOptions): Promise<void>;

@@ -122,7 +122,7 @@ export type DeviceFilters = InventoryFilters;
  *
  * @example
  * ```ts
- * const f: DeviceGroupFilters = { type: 'c8y_DeviceSubGroup', group: parentId };
+ * const f: DeviceGroupFilters = { type: 'c8y_DeviceSubGroup', group: '12345' };
  * ```
  */
 export type DeviceGroupFilters = Omit<InventoryFilters, 'lastMessageFrom' | 'lastMessageTo' | 'availability'>;
@@ -183,6 +183,7 @@ export type NewDeviceRequestFilters = Record<never, never>;
  *
  * @example
  * ```ts
+ * const inventory = new Inventory(client);
  * await inventory.get(deviceId, { withParents: true, withChildrenCount: true });
  * ```
  */
@@ -205,7 +206,8 @@ export interface GetManagedObjectOptions extends CallOptions {
  *
  * @example
  * ```ts
- * await inventory.delete([a, b], { cascade: true, workers: 2 });
+ * const inventory = new Inventory(client);
+ * await inventory.delete(['4711', '4712'], { cascade: true, workers: 2 });
  * ```
  */
 export interface DeleteInventoryOptions extends ObjectOperationOptions<never> {

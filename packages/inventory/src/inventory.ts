@@ -34,7 +34,8 @@ type Updatable = ManagedObject | (ManagedObjectInit & { readonly id: IdLike });
  * const inventory = new Inventory(client);
  * const pumps = await inventory.getAll({ type: 'c8y_Pump', createdFrom: '2025-01-01' });
  * await inventory.update({ my_Fragment: { essential: true } }, ['123456', '1238957']);
- * await inventory.assignChildren(groupId, 'childAssets', [deviceA, deviceB]);
+ * const groupId = '12345';
+ * await inventory.assignChildren(groupId, 'childAssets', ['123456', '1238957']);
  * ```
  */
 export class Inventory extends /* @__PURE__ */ defineResourceApi({
@@ -128,7 +129,7 @@ export class Inventory extends /* @__PURE__ */ defineResourceApi({
    * @example
    * ```ts
    * await inventory.delete(groupId, { cascade: true });
-   * await inventory.delete(staleIds, { workers: 4 });
+   * await inventory.delete(['4711', '4712'], { workers: 4 });
    * ```
    */
   delete(target: IdLike, options?: DeleteInventoryOptions): Promise<void>;
@@ -176,8 +177,8 @@ export class Inventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await inventory.assignChildren(deviceId, 'childDevices', sensorId);
-   * await inventory.assignChildren(groupId, 'childAssets', [deviceA, deviceB]);
+   * await inventory.assignChildren(deviceId, 'childDevices', '4713');
+   * await inventory.assignChildren(groupId, 'childAssets', ['4711', '4712']);
    * ```
    */
   async assignChildren(parent: IdLike, kind: ChildKind, children: IdLike | readonly IdLike[], options?: CallOptions): Promise<void> {
@@ -190,7 +191,7 @@ export class Inventory extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
-   * await inventory.unassignChildren(groupId, 'childAssets', [deviceA, deviceB]);
+   * await inventory.unassignChildren(groupId, 'childAssets', ['4711', '4712']);
    * ```
    */
   async unassignChildren(parent: IdLike, kind: ChildKind, children: IdLike | readonly IdLike[], options?: CallOptions): Promise<void> {

@@ -26,7 +26,7 @@ export const ManagedObjectApis = /* @__PURE__ */ Object.freeze(['alarms', 'alarm
  *
  * @example
  * ```ts
- * TenantApis.includes('measurements'); // false
+ * TenantApis.includes('alarms'); // true (measurements only come with `mo` subscriptions)
  * ```
  */
 export const TenantApis = /* @__PURE__ */ Object.freeze(['alarms', 'events', 'managedobjects', 'operations', '*'] as const);

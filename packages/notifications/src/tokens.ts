@@ -66,6 +66,7 @@ export interface NotificationTokenClaims extends JwtClaims {
  *
  * @example
  * ```ts
+ * const tokens = new Tokens(client);
  * const token = await tokens.create({ subscriber: 'worker1', subscription: 'deviceData' });
  * token.subscriber; // 'worker1'
  * token.expiresAt;  // a Date
@@ -146,7 +147,8 @@ export class NotificationToken {
    * When the token expires (claim `exp`), if it says.
    * @example
    * ```ts
-   * if (token.expiresAt !== undefined && token.expiresAt.getTime() - Date.now() < 60_000) token = await tokens.create(request);
+   * const expiresSoon = token.expiresAt !== undefined && token.expiresAt.getTime() - Date.now() < 60_000;
+   * const current = expiresSoon ? await tokens.create({ subscriber: 'worker1', subscription: 'deviceData' }) : token;
    * ```
    */
   get expiresAt(): Date | undefined {

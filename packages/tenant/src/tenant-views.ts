@@ -86,8 +86,9 @@ export class CurrentTenant extends JsonView {
  * @example
  * ```ts
  * const options = await new TenantOptions(client).getLoginOptions();
- * const oauth = options.find((option) => option.type === 'OAUTH2_INTERNAL');
- * oauth?.initRequest; // 'https://t07.cumulocity.com/tenant/oauth?tenant_id=t07'
+ * const option = options.find((o) => o.type === 'OAUTH2_INTERNAL');
+ * if (option === undefined) throw new Error('OAI-Secure is not enabled');
+ * option.initRequest; // 'https://t07.cumulocity.com/tenant/oauth?tenant_id=t07'
  * ```
  */
 export class LoginOption extends JsonView {

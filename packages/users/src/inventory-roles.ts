@@ -125,6 +125,7 @@ export class InventoryRoles extends /* @__PURE__ */ defineResourceApi({
    *
    * @example
    * ```ts
+   * const assignment = await roles.assign('jane', deviceId, ['Readers']);
    * await roles.reassign('jane', assignment, ['Readers', 'Restart']);
    * ```
    */
