@@ -462,3 +462,35 @@ describe('hostile input: malformed %-escapes in reference links and headers', ()
     expect(errors).toEqual([]);
   });
 });
+
+describe('hostile input: a refused request draws no ids', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => emu.reset());
+
+  it('notification subscriptions: refused (422, 409) POSTs leave the id sequence alone', async () => {
+    const device = await c.create({ name: 'd', c8y_IsDevice: {} });
+    const sub = (body: object): Promise<Response> => c.call('POST', '/notification2/subscriptions', body);
+    const first = (await (await sub({ context: 'mo', source: { id: device }, subscription: 'a' })).json()) as { id: string };
+    expect((await sub({ context: 'mo', subscription: 'b' })).status).toBe(422); // no source
+    expect((await sub({ context: 'mo', source: { id: device }, subscription: 'a' })).status).toBe(409); // duplicate
+    const second = (await (await sub({ context: 'mo', source: { id: device }, subscription: 'b' })).json()) as { id: string };
+    expect(Number(second.id)).toBe(Number(first.id) + 1);
+  });
+
+  it('inventory roles: a refused POST draws neither a role id nor permission ids', async () => {
+    const READ = { permission: 'READ', scope: 'MANAGED_OBJECT', type: '*' };
+    type Role = { id: number; permissions: Array<{ id: number }> };
+    const first = await c.post<Role>('/user/inventoryroles', { name: 'r1', description: 'd', permissions: [READ] });
+    const refused = await c.call('POST', '/user/inventoryroles', { name: 'r2', description: 'd', permissions: [READ, { permission: 'NOPE', scope: 'MANAGED_OBJECT' }] });
+    expect(refused.status).toBe(422);
+    const second = await c.post<Role>('/user/inventoryroles', { name: 'r3', description: 'd', permissions: [READ] });
+    expect(second.id).toBe(first.id + 1);
+    expect(second.permissions[0]?.id).toBe((first.permissions[0]?.id ?? 0) + 1);
+  });
+});

@@ -49,12 +49,13 @@ const stringArray = (v: unknown, field: string): string[] => {
   return v;
 };
 
-function parseSubscription(ctx: RequestContext, body: Json): Subscription {
+/** A validated subscription body; the id is drawn only once the subscription is stored. */
+function parseSubscription(ctx: RequestContext, body: Json): Omit<Subscription, 'id'> {
   const { context, subscription } = body;
   if (context !== 'mo' && context !== 'tenant') throw errors.invalidData(RESOURCE, "context is required ('mo' or 'tenant')");
   if (typeof subscription !== 'string' || !/^[a-zA-Z0-9]+$/.test(subscription))
     throw errors.invalidData(RESOURCE, 'subscription is required and may only contain letters and digits');
-  const out: Subscription = { id: ctx.emu.ids.next(), context, subscription, nonPersistent: false };
+  const out: Omit<Subscription, 'id'> = { context, subscription, nonPersistent: false };
   if (context === 'mo') {
     const src = typeof body.source === 'object' && body.source !== null ? (body.source as Json) : undefined;
     const id = src?.id;
@@ -132,15 +133,16 @@ export const notificationsArea = defineArea({
     api.post(
       '/notification2/subscriptions',
       (ctx) => {
-        const s = parseSubscription(ctx, objectBody(ctx, RESOURCE));
+        const parsed = parseSubscription(ctx, objectBody(ctx, RESOURCE));
         const subs = store(ctx.tenant).subscriptions;
-        const sourceKey = s.source?.id ?? ctx.tenant.id;
+        const sourceKey = parsed.source?.id ?? ctx.tenant.id;
         for (const other of subs.values())
-          if (other.context === s.context && other.subscription === s.subscription && (other.source?.id ?? ctx.tenant.id) === sourceKey)
+          if (other.context === parsed.context && other.subscription === parsed.subscription && (other.source?.id ?? ctx.tenant.id) === sourceKey)
             throw errors.conflict(
               RESOURCE,
-              `Subscription with source <'${sourceKey}'>, context <'${s.context}'> & subscription <'${s.subscription}'> already exists!`,
+              `Subscription with source <'${sourceKey}'>, context <'${parsed.context}'> & subscription <'${parsed.subscription}'> already exists!`,
             );
+        const s: Subscription = { id: ctx.emu.ids.next(), ...parsed };
         subs.set(s.id, s);
         return ctx.created(subscriptionJson(ctx, s), 'subscription');
       },

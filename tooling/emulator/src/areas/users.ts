@@ -93,9 +93,10 @@ function applyUserFields(target: Json, body: Json): void {
   }
 }
 
+/** Validates every permission first and only then draws their ids (a refused request consumes none). */
 function parsePermissions(ctx: RequestContext, raw: unknown): InventoryPermission[] {
   if (!Array.isArray(raw)) throw errors.invalidData('roles', 'permissions must be an array');
-  return raw.map((p: unknown) => {
+  const valid = raw.map((p: unknown) => {
     const o = typeof p === 'object' && p !== null ? (p as Json) : {};
     const permission = o.permission;
     const scope = o.scope;
@@ -104,13 +105,9 @@ function parsePermissions(ctx: RequestContext, raw: unknown): InventoryPermissio
       throw errors.invalidData('roles', `Invalid permission '${String(permission)}' (ADMIN, READ or *)`);
     if (!SCOPES.includes(scope as (typeof SCOPES)[number])) throw errors.invalidData('roles', `Invalid scope '${String(scope)}'`);
     if (typeof type !== 'string' || type === '') throw errors.invalidData('roles', 'Invalid permission type');
-    return {
-      id: ctx.emu.ids.nextInt('inventoryPermission'),
-      permission: permission as InventoryPermission['permission'],
-      scope: scope as InventoryPermission['scope'],
-      type,
-    };
+    return { permission: permission as InventoryPermission['permission'], scope: scope as InventoryPermission['scope'], type };
   });
+  return valid.map((p) => ({ id: ctx.emu.ids.nextInt('inventoryPermission'), ...p }));
 }
 
 /** Inventory role ids from an assignment's `roles: [{name}|{id}]` (422 if unknown). */
@@ -370,7 +367,7 @@ export const usersArea = defineArea({
         const roleIds = assignmentRoles(tenant, body.roles);
         const dir = directory(tenant);
         const assignment = { id: ctx.emu.ids.nextInt('inventoryAssignment'), managedObject: String(mo), roleIds };
-        dir.assignmentsOf(user).set(assignment.id, assignment);
+        dir.assign(user, assignment);
         dir.refresh(user);
         // The spec documents 200 (not 201) for this POST.
         return ctx.updated(assignmentJson(ctx, tenant, user, assignment), 'inventoryassignment');
@@ -421,7 +418,7 @@ export const usersArea = defineArea({
       (ctx) => {
         const { tenant, user, assignment } = findAssignment(ctx);
         const dir = directory(tenant);
-        dir.assignmentsOf(user).delete(assignment.id);
+        dir.unassign(user, assignment.id);
         dir.refresh(user);
         return ctx.noContent();
       },
@@ -651,12 +648,8 @@ export const usersArea = defineArea({
         const dir = directory(ctx.tenant);
         if ([...dir.inventoryRoles.values()].some((r) => r.name === body.name))
           throw errors.conflict('roles', 'Duplicate – The inventory role already exists.');
-        const role: InventoryRole = {
-          id: ctx.emu.ids.nextInt('inventoryRole'),
-          name: body.name,
-          description: body.description,
-          permissions: parsePermissions(ctx, body.permissions),
-        };
+        const permissions = parsePermissions(ctx, body.permissions);
+        const role: InventoryRole = { id: ctx.emu.ids.nextInt('inventoryRole'), name: body.name, description: body.description, permissions };
         dir.inventoryRoles.set(role.id, role);
         return ctx.created(inventoryRoleJson(ctx, role), 'inventoryrole');
       },

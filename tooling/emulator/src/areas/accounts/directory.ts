@@ -45,6 +45,8 @@ interface Own {
   restricted: boolean;
 }
 
+const NO_ASSIGNMENTS: ReadonlyMap<number, InventoryAssignment> = new Map();
+
 /**
  * Per-tenant user management state: groups, inventory roles, inventory assignments and each
  * user's *direct* global roles.
@@ -84,11 +86,23 @@ export class Directory {
     return [...this.groups.values()].find((g) => g.name === name);
   }
 
-  /** The user's inventory assignments (mutable map by assignment id). */
-  assignmentsOf(user: User): Map<number, InventoryAssignment> {
+  /** The user's inventory assignments by assignment id (reading never creates an entry). */
+  assignmentsOf(user: User): ReadonlyMap<number, InventoryAssignment> {
+    return this.assignments.get(user.userName) ?? NO_ASSIGNMENTS;
+  }
+
+  /** Adds (or replaces) one of the user's inventory assignments. */
+  assign(user: User, assignment: InventoryAssignment): void {
     let map = this.assignments.get(user.userName);
     if (!map) this.assignments.set(user.userName, (map = new Map()));
-    return map;
+    map.set(assignment.id, assignment);
+  }
+
+  /** Removes one of the user's inventory assignments. */
+  unassign(user: User, id: number): void {
+    const map = this.assignments.get(user.userName);
+    map?.delete(id);
+    if (map?.size === 0) this.assignments.delete(user.userName);
   }
 
   /**
