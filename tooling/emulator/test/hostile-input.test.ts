@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/glo
 import fc from 'fast-check';
 import { connect } from 'node:net';
 import { compileFilter, MAX_QUERY_NESTING, parseQuery, QuerySyntaxError } from '../src/areas/inventory/query.js';
-import { QueryParams, readCookie, startEmulator, type Emulator } from '../src/index.js';
+import { defineArea, QueryParams, rawReply, readCookie, startEmulator, type Emulator } from '../src/index.js';
 import { wildcardMatcher } from '../src/util/wildcard.js';
 import { ADMIN, rawRequest } from './helpers.js';
 import { api, INVENTORY_TENANTS } from './inventory-helpers.js';
@@ -460,6 +460,81 @@ describe('hostile input: malformed %-escapes in reference links and headers', ()
     expect(res.status).toBe(201);
     expect(((await res.json()) as { name: string }).name).toBe('plain.txt');
     expect(errors).toEqual([]);
+  });
+});
+
+describe('hostile input: stored file names and content types come back in response headers', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  const errors: unknown[] = [];
+  const badHeaderArea = defineArea({
+    name: 'bad-header',
+    resource: 'test',
+    register(api) {
+      api.get('/test/bad-header', () => rawReply(200, 'x', 'text/plain\r\nX-Injected: yes'));
+    },
+  });
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS, onError: (e) => errors.push(e), areas: [badHeaderArea] });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => {
+    emu.reset();
+    errors.length = 0;
+  });
+
+  const upload = (object: string): Promise<Response> => {
+    const form = new FormData();
+    form.append('object', object);
+    form.append('file', new Blob([new Uint8Array([1, 2, 3])]), 'f.bin');
+    return fetch(`${emu.url}/inventory/binaries`, { method: 'POST', headers: { Authorization: ADMIN, Accept: 'application/json' }, body: form });
+  };
+
+  it.each(['text/plain\nX-Injected: yes', 'text/plain\u0000', 'tëxt/plain', 'text/plain\u0100'])('a content type with line breaks, controls or non-ASCII (%j) is refused with 422, nothing stored', async (type) => {
+    const res = await upload(JSON.stringify({ name: 'f.bin', type }));
+    expect(res.status).toBe(422);
+    expect(((await res.json()) as { error: string }).error).toBe('inventory/Invalid Data');
+    expect(await c.ids('/inventory/binaries')).toEqual([]);
+
+    const device = await c.create({ name: 'd', c8y_IsDevice: {} });
+    const event = await c.post('/event/events', { source: { id: device }, type: 't', text: 'x', time: '2024-01-01T00:00:00Z' });
+    const form = new FormData();
+    form.append('object', JSON.stringify({ name: 'f.bin', type }));
+    form.append('file', new Blob([new Uint8Array([1])]), 'f.bin');
+    const attach = await fetch(`${emu.url}/event/events/${String(event.id)}/binaries`, { method: 'POST', headers: { Authorization: ADMIN }, body: form });
+    expect(attach.status).toBe(422);
+    expect((await c.get(`/event/events/${String(event.id)}`)).c8y_IsBinary).toBeUndefined();
+    expect(errors).toEqual([]);
+  });
+
+  it('a raw upload whose Content-Type has non-ASCII bytes is refused (it could not be sent back)', async () => {
+    const id = String(((await (await upload('{"name":"f.bin","type":"text/plain"}')).json()) as { id: string }).id);
+    const res = await rawRequest(emu.url, { method: 'PUT', path: `/inventory/binaries/${id}`, headers: { Authorization: ADMIN, 'Content-Type': 'text/pl\u00e4in' }, body: 'new' });
+    expect(res.status).toBe(422);
+    const down = await fetch(`${emu.url}/inventory/binaries/${id}`, { headers: { Authorization: ADMIN } });
+    expect([down.status, down.headers.get('content-type'), Buffer.from(await down.arrayBuffer())]).toEqual([200, 'text/plain', Buffer.from([1, 2, 3])]);
+  });
+
+  it('any stored file name downloads: line breaks, quotes and non-ASCII are encoded', async () => {
+    for (const name of ['a\r\nb.bin', 'x"y\\z.bin', 'straße \u{1F600}.bin', '\u0000.bin']) {
+      const res = await upload(JSON.stringify({ name, type: 'text/plain' }));
+      expect(res.status).toBe(201);
+      const id = String(((await res.json()) as { id: string }).id);
+      const down = await fetch(`${emu.url}/inventory/binaries/${id}`, { headers: { Authorization: ADMIN } });
+      expect([name, down.status]).toEqual([name, 200]);
+      expect(down.headers.get('content-disposition')).toMatch(/^attachment; filename="[\x20-\x7e]*"; filename\*=UTF-8''[A-Za-z0-9%._~!*'()-]*$/);
+    }
+    expect(errors).toEqual([]);
+  });
+
+  it('a reply Node cannot write is answered 500 (reported to onError), not dropped', async () => {
+    const res = await fetch(`${emu.url}/test/bad-header`, { headers: { Authorization: ADMIN } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('x-injected')).toBeNull();
+    expect(((await res.json()) as { error: string }).error).toBe('general/Internal Server Error');
+    expect(errors).toHaveLength(1);
+    expect(emu.requests.at(-1)?.status).toBe(500);
   });
 });
 

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../server/context.js';
 import { C8yHttpError, errors } from '../server/errors.js';
+import { contentDisposition, uploadContentType } from '../server/file-headers.js';
 import { ownValue } from '../util/own.js';
 import { decodeComponent } from '../util/percent.js';
 import {
@@ -130,14 +131,16 @@ function readAttachment(ctx: RequestContext, e: EventRecord): Attachment {
     if (!upload.file) throw errors.badRequest(R, 'Missing part "file"');
     const object: Json = isObject(upload.object) ? upload.object : {};
     const name = typeof object.name === 'string' && object.name !== '' ? object.name : (upload.file.filename ?? e.id);
-    const type =
-      typeof object.type === 'string' && object.type !== '' ? object.type : (upload.file.contentType ?? 'application/octet-stream');
+    const type = uploadContentType(
+      typeof object.type === 'string' && object.type !== '' ? object.type : (upload.file.contentType ?? 'application/octet-stream'),
+      R,
+    );
     return { data: Buffer.from(upload.file.data), name, type };
   }
   return {
     data: Buffer.from(ctx.body.raw),
     name: dispositionName(ctx.headers['content-disposition']) ?? e.id,
-    type: ctx.body.contentTypeHeader ?? 'text/plain',
+    type: uploadContentType(ctx.body.contentTypeHeader ?? 'text/plain', R),
   };
 }
 
@@ -149,11 +152,6 @@ const binaryJson = (ctx: RequestContext, e: EventRecord, a: Attachment): Json =>
   type: a.type,
 });
 
-/** `attachment; filename="…"` with an RFC 5987 `filename*` for non-ASCII names. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /**
  * Events: CRUD (`PUT` changes only `text` and custom fragments), filters, `DELETE` by filter and

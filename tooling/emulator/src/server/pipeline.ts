@@ -113,7 +113,16 @@ async function handle(deps: PipelineDeps, req: IncomingMessage, res: ServerRespo
   if (fault?.kind === 'drop') return drop(deps, req, entry);
   entry.status = reply.status;
   deps.log.push(entry);
-  await send(req, res, reply, fault?.kind === 'slowBody' ? fault : undefined);
+  try {
+    await send(req, res, reply, fault?.kind === 'slowBody' ? fault : undefined);
+  } catch (error) {
+    // A reply Node refuses to write (e.g. a header value with a line break, from stored client
+    // data) still gets an answer, a 500 like any other handler bug, instead of a dropped connection.
+    if (res.headersSent) throw error;
+    deps.onError?.(error, entry);
+    entry.status = 500;
+    await send(req, res, errorReply(errors.internal(`Unexpected error in the emulator: ${error instanceof Error ? error.message : String(error)}`)), undefined);
+  }
 }
 
 function faultReply(fault: FaultRule): Reply | undefined {

@@ -1,5 +1,6 @@
 import type { RequestContext } from '../../server/context.js';
 import { errors } from '../../server/errors.js';
+import { contentDisposition, uploadContentType } from '../../server/file-headers.js';
 import type { AreaApi } from '../types.js';
 import { listing, listingProvider, parentsOf } from './listing.js';
 import { notFound } from './managed-objects.js';
@@ -20,11 +21,6 @@ function binary(ctx: RequestContext, store: InventoryStore, roles: readonly stri
   return record;
 }
 
-/** `attachment; filename="…"` with an RFC 5987 `filename*` for non-ASCII names. */
-function contentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]|["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
 
 /** Registers `/inventory/binaries`. */
 export function registerBinaries(api: AreaApi): void {
@@ -38,8 +34,10 @@ export function registerBinaries(api: AreaApi): void {
       if (typeof object !== 'object' || Array.isArray(object)) throw errors.badRequest('inventory', 'Part "object" must be a JSON object');
       const fileName = typeof object.name === 'string' ? object.name : (upload.file.filename ?? 'file');
       // The `type` of the object part wins (the spec example and @c8y/client send the file as octet-stream).
-      const contentType =
-        (typeof object.type === 'string' && object.type !== '' ? object.type : undefined) ?? upload.file.contentType ?? 'application/octet-stream';
+      const contentType = uploadContentType(
+        (typeof object.type === 'string' && object.type !== '' ? object.type : undefined) ?? upload.file.contentType ?? 'application/octet-stream',
+        'inventory',
+      );
       const id = ctx.emu.ids.next();
       const now = ctx.now();
       const doc: Record<string, unknown> & { id: string } = { id };
@@ -129,7 +127,7 @@ export function registerBinaries(api: AreaApi): void {
     (ctx) => {
       const store = inventoryStore(ctx.tenant);
       const record = binary(ctx, store, ADMIN_ROLES);
-      const contentType = ctx.body.contentTypeHeader ?? record.file?.contentType ?? 'application/octet-stream';
+      const contentType = uploadContentType(ctx.body.contentTypeHeader ?? record.file?.contentType ?? 'application/octet-stream', 'inventory');
       const data = Buffer.from(ctx.body.raw);
       record.file = { data, contentType, fileName: record.file?.fileName ?? String(record.doc.name ?? record.id) };
       store.replaceDoc(record, { ...record.doc, contentType, length: data.length, lastUpdated: ctx.now() });
