@@ -211,6 +211,46 @@ describe('hostile input: JSON members named __proto__', () => {
   });
 });
 
+describe('hostile input: JSON strings that are not well-formed Unicode', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  const errors: unknown[] = [];
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS, onError: (e) => errors.push(e) });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => {
+    emu.reset();
+    errors.length = 0;
+  });
+
+  // `"\ud800"` parses to a lone surrogate, which has no UTF-8 form: stored, it broke every link
+  // built from it (`encodeURIComponent` throws) — an option with such a key made its own POST and
+  // every later options listing answer 500.
+  it.each([
+    ['/tenant/options', '{"category":"c","key":"k\\ud800","value":"v"}', 'options/Invalid Data'],
+    ['/tenant/options', '{"category":"\\udc00","key":"k","value":"v"}', 'options/Invalid Data'],
+    ['/inventory/managedObjects', '{"name":"a\\udc00b"}', 'inventory/Invalid Data'],
+    ['/inventory/managedObjects', '{"c8y_Frag":{"\\ud83d":1}}', 'inventory/Invalid Data'],
+    ['/user/t100/users', '{"userName":"x\\ud800","password":"long-enough-1","email":"x@example.com"}', 'users/Invalid Data'],
+  ])('POST %s %s → 422, nothing stored, listings fine', async (path, body, error) => {
+    const res = await c.call('POST', path, body);
+    expect(res.status).toBe(422);
+    expect(await res.json()).toEqual({ error, message: 'JSON document has a string with an unpaired surrogate (not well-formed Unicode)', info: expect.any(String) });
+    for (const listing of ['/tenant/options', '/inventory/managedObjects', '/user/t100/users']) expect([listing, (await c.call('GET', listing)).status]).toEqual([listing, 200]);
+    expect((await c.json<{ options: unknown[] }>('GET', '/tenant/options')).options).toEqual([]);
+    expect(await c.ids('/inventory/managedObjects')).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('paired surrogates (emoji) are ordinary text', async () => {
+    const id = await c.create({ name: 'smile \ud83d\ude00' });
+    expect((await c.get(`/inventory/managedObjects/${id}`)).name).toBe('smile \u{1F600}');
+    expect((await c.json('POST', '/tenant/options', { category: 'c', key: 'k\u{1F600}', value: 'v' }, 200)).self).toBe(`${emu.url}/tenant/options/c/k%F0%9F%98%80`);
+  });
+});
+
 describe('hostile input: malformed credentials and query nesting answer 4xx, not 500', () => {
   let emu: Emulator;
   let c: ReturnType<typeof api>;
