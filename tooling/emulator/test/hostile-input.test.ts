@@ -609,3 +609,35 @@ describe('hostile input: a refused request draws no ids', () => {
     expect(second.permissions[0]?.id).toBe((first.permissions[0]?.id ?? 0) + 1);
   });
 });
+
+describe('hostile input: a refused update changes nothing', () => {
+  let emu: Emulator;
+  let c: ReturnType<typeof api>;
+  beforeAll(async () => {
+    emu = await startEmulator({ tenants: INVENTORY_TENANTS });
+    c = api(emu);
+  });
+  afterAll(() => emu.stop());
+  beforeEach(() => emu.reset());
+
+  it('an alarm keeps its severity when the status of the same PUT is invalid', async () => {
+    const device = await c.create({ name: 'd', c8y_IsDevice: {} });
+    const alarm = await c.post('/alarm/alarms', { source: { id: device }, type: 't', text: 'x', time: '2024-01-01T00:00:00Z', severity: 'MAJOR' });
+    const path = `/alarm/alarms/${String(alarm.id)}`;
+    expect((await c.call('PUT', path, { severity: 'MINOR', text: 'changed', status: 'EXECUTING' })).status).toBe(422);
+    expect((await c.call('PUT', path, { severity: 'MINOR', text: 42 })).status).toBe(422);
+    expect(await c.get(path)).toMatchObject({ severity: 'MAJOR', text: 'x', status: 'ACTIVE', lastUpdated: alarm.lastUpdated });
+    expect((await c.json<{ auditRecords: unknown[] }>('GET', '/audit/auditRecords?type=Alarm&pageSize=100')).auditRecords).toHaveLength(1); // the creation only
+  });
+
+  it('a bulk operation keeps its start date when the creation ramp of the same PUT is invalid', async () => {
+    const group = await c.create({ name: 'g', c8y_IsDeviceGroup: {} });
+    const startDate = '2030-01-01T00:00:00.000Z';
+    const bulk = await c.post('/devicecontrol/bulkoperations', { groupId: group, startDate, operationPrototype: { c8y_Restart: {} } });
+    const path = `/devicecontrol/bulkoperations/${String(bulk.id)}`;
+    const refused = await c.call('PUT', path, { startDate: '2031-01-01T00:00:00.000Z', operationPrototype: { c8y_Other: {} }, creationRamp: -1 });
+    expect(refused.status).toBe(422);
+    expect(await c.get(path)).toMatchObject({ startDate, operationPrototype: { c8y_Restart: {} } });
+    expect(await c.get(path)).not.toHaveProperty('creationRamp', -1);
+  });
+});

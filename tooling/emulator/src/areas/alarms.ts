@@ -150,24 +150,19 @@ function reindex(s: AlarmState, a: AlarmRecord): void {
 /**
  * Applies `text`, `severity`, `status` and custom fragments (null removes) to an alarm; bumps
  * `lastUpdated` and writes an audit record only if something changed. Returns whether it did.
+ * Everything is validated before anything changes: a refused update leaves the alarm as it was.
  */
 function applyUpdate(ctx: RequestContext, a: AlarmRecord, body: Json): boolean {
+  const severity = body.severity !== undefined ? enumValue(SEVERITIES, body.severity, 'severity') : undefined;
+  const status = body.status !== undefined ? enumValue(STATUSES, body.status, 'status') : undefined;
+  if (body.text !== undefined && typeof body.text !== 'string') throw errors.invalidData(R, 'text must be a string');
   const changes: Json[] = [];
   const change = (attribute: string, previousValue: unknown, newValue: unknown): void => {
     changes.push({ attribute, changeType: 'REPLACED', previousValue, newValue });
   };
-  if (body.severity !== undefined) {
-    const v = enumValue(SEVERITIES, body.severity, 'severity');
-    if (v !== a.severity) change('severity', a.severity, (a.severity = v));
-  }
-  if (body.status !== undefined) {
-    const v = enumValue(STATUSES, body.status, 'status');
-    if (v !== a.status) change('status', a.status, (a.status = v));
-  }
-  if (body.text !== undefined) {
-    if (typeof body.text !== 'string') throw errors.invalidData(R, 'text must be a string');
-    if (body.text !== a.text) change('text', a.text, (a.text = body.text));
-  }
+  if (severity !== undefined && severity !== a.severity) change('severity', a.severity, (a.severity = severity));
+  if (status !== undefined && status !== a.status) change('status', a.status, (a.status = status));
+  if (typeof body.text === 'string' && body.text !== a.text) change('text', a.text, (a.text = body.text));
   for (const [k, v] of Object.entries(body)) {
     if (FIELDS.has(k) || ['id', 'self', 'creationTime', 'lastUpdated'].includes(k)) continue;
     if (v === null) {

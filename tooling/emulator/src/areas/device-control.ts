@@ -381,21 +381,18 @@ export const deviceControlArea = defineArea({
         const b = bulkOf(ctx);
         const body = objectBody(ctx, R);
         // status, generalStatus, progress, groupId and failedParentId are read-only and ignored.
-        if (body.startDate !== undefined) {
-          const ms = parseTime(body.startDate);
-          if (Number.isNaN(ms)) throw errors.invalidData(R, `Invalid startDate '${String(body.startDate)}'`);
+        // Validate everything first: a refused update changes nothing.
+        const startMs = body.startDate !== undefined ? parseTime(body.startDate) : undefined;
+        if (startMs !== undefined && Number.isNaN(startMs)) throw errors.invalidData(R, `Invalid startDate '${String(body.startDate)}'`);
+        const ramp = body.creationRamp !== undefined ? Number(body.creationRamp) : undefined;
+        if (ramp !== undefined && (!Number.isFinite(ramp) || ramp < 0)) throw errors.invalidData(R, 'creationRamp must be a non-negative number');
+        if (body.operationPrototype !== undefined && !isObject(body.operationPrototype)) throw errors.invalidData(R, 'operationPrototype must be an object');
+        if (startMs !== undefined) {
           b.startDate = String(body.startDate);
-          b.startMs = ms;
+          b.startMs = startMs;
         }
-        if (body.creationRamp !== undefined) {
-          const ramp = Number(body.creationRamp);
-          if (!Number.isFinite(ramp) || ramp < 0) throw errors.invalidData(R, 'creationRamp must be a non-negative number');
-          b.creationRamp = ramp;
-        }
-        if (body.operationPrototype !== undefined) {
-          if (!isObject(body.operationPrototype)) throw errors.invalidData(R, 'operationPrototype must be an object');
-          b.operationPrototype = body.operationPrototype;
-        }
+        if (ramp !== undefined) b.creationRamp = ramp;
+        if (isObject(body.operationPrototype)) b.operationPrototype = body.operationPrototype;
         state(ctx).bulk.touch();
         materialise(ctx);
         return ctx.updated(renderBulk(ctx, b), 'bulkoperation');
