@@ -134,6 +134,7 @@ export default {
     continue;
   }
   const report = JSON.parse(fs.readFileSync(reportFile, 'utf8'));
+  if (fs.existsSync(committedIncremental)) alignIgnored(report, JSON.parse(fs.readFileSync(committedIncremental, 'utf8')));
   const scores = folderScores(report);
   log(`${pkg}: folder               committed    now      covered`);
   for (const folder of folders) {
@@ -148,7 +149,7 @@ export default {
       failed = true;
       const touched = new Set(files);
       const survivors = mutantsWithStatus(report, ['Survived', 'NoCoverage'], (file) => touched.has(file) && folderOf(file) === folder);
-      for (const m of survivors) log(`    ${m.status} ${m.file}:${m.line}:${m.column + 1} ${m.mutator} → ${m.replacement}`);
+      for (const m of survivors) log(`    ${m.status} ${m.file}:${m.line}:${m.column} ${m.mutator} → ${m.replacement}`);
       log(`    src/${folder} scores below its committed ${was.toFixed(2)} %: add tests that kill the mutants above (or, if the drop is accepted, record it: node tooling/mutation/record.mjs ${pkg} ${folder}).`);
     }
   }
@@ -157,6 +158,32 @@ fs.rmSync(work, { recursive: true, force: true });
 log(`done in ${Math.round((Date.now() - started) / 1000)} s.`);
 if (failed) process.exit(1);
 if (unchecked && strict) process.exit(1);
+
+/**
+ * Stryker leaves out a static mutant (module-level code such as a constant table) only when no test
+ * also reaches it while running ("hybrid"), and which test files take part depends on the files
+ * mutated: the same unchanged mutant can be Ignored in the full run and tested in a narrow one, or
+ * the other way round. For code that did not change (same file, line text, column, mutator and
+ * replacement) the committed decision holds, so a score moves only with the code and the tests.
+ */
+function alignIgnored(report, committed) {
+  const keyOf = (file, source, mutant) => {
+    const line = source.split('\n')[mutant.location.start.line - 1] ?? '';
+    return [file, line.trim(), line.length - line.trimStart().length - mutant.location.start.column, mutant.mutatorName, mutant.replacement ?? ''].join('\0');
+  };
+  const recorded = new Map();
+  for (const [file, result] of Object.entries(committed.files)) {
+    for (const mutant of result.mutants) recorded.set(keyOf(file, result.source, mutant), mutant);
+  }
+  for (const [file, result] of Object.entries(report.files)) {
+    for (const mutant of result.mutants) {
+      const before = recorded.get(keyOf(file, result.source, mutant));
+      if (before === undefined) continue;
+      if (before.status === 'Ignored' && mutant.status !== 'Ignored') mutant.status = 'Ignored';
+      else if (mutant.status === 'Ignored' && before.status !== 'Ignored') mutant.status = before.status;
+    }
+  }
+}
 
 /** Runs a command in its own process group; stops the whole group when the time is up. */
 function runBounded(command, args, cwd, timeoutMs) {
