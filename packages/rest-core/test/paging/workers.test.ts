@@ -100,8 +100,16 @@ describe('workers', () => {
   });
 
   it('ends at a short page and aborts the speculative requests behind it', async () => {
-    // Pages after the short page 3 never answer: they must be aborted, not waited for.
-    server = await startServer({ count: 13, delay: ({ currentPage }) => (currentPage > 3 ? never : 10) });
+    // Pages 1–3 answer once all five speculative requests arrived; pages after the short page 3
+    // never answer: they must be aborted, not waited for.
+    const requests = arrivals();
+    server = await startServer({
+      count: 13,
+      hold: ({ currentPage }) => {
+        requests.arrived(currentPage);
+        return currentPage > 3 ? requests.never : requests.until([1, 2, 3, 4, 5]);
+      },
+    });
     const items = await getAll(server.client(), inventory, undefined, { pageSize: 5, workers: 5 });
     expect(ascending(idsOf(items))).toEqual(range(1, 13));
     expect(server.requests.filter((request) => request.currentPage > 3).some((request) => request.answered)).toBe(false);
