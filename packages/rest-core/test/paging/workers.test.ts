@@ -11,8 +11,6 @@ afterEach(async () => {
 /** Later pages answer sooner: page k waits (6 - k) * 15 ms, so completion order ≠ page order. */
 const reversedDelays = ({ currentPage }: { currentPage: number }) => Math.max(0, 6 - currentPage) * 15;
 
-/** Longer than any test runs: a page with this delay is never answered (the server clears its timers on stop). */
-const never = 600_000;
 
 /** Ids as numbers in ascending order, for checks that do not depend on the order pages arrive in. */
 const ascending = (ids: string[]) => [...ids].sort((a, b) => Number(a) - Number(b));
@@ -69,8 +67,16 @@ describe('workers', () => {
   });
 
   it('a collection shorter than one page: every item once, the speculative requests past it aborted', async () => {
-    // Pages past the first never answer: getAll can only resolve if it does not wait for them.
-    server = await startServer({ count: 3, delay: ({ currentPage }) => (currentPage === 1 ? 5 : never) });
+    // Page 1 answers once the five speculative requests arrived; pages past it never answer:
+    // getAll can only resolve if it does not wait for them.
+    const requests = arrivals();
+    server = await startServer({
+      count: 3,
+      hold: ({ currentPage }) => {
+        requests.arrived(currentPage);
+        return currentPage === 1 ? requests.until([1, 2, 3, 4, 5]) : requests.never;
+      },
+    });
     const items = await getAll(server.client(), inventory, undefined, { pageSize: 10, workers: 5 });
     expect(idsOf(items)).toEqual(range(1, 3));
     expect(server.requests.filter((request) => request.currentPage > 1).some((request) => request.answered)).toBe(false);
