@@ -37,6 +37,10 @@ export interface BasicAuthOptions {
  * `options.tenantId`, `options.tfaToken`) when a value is empty, contains CR, LF or NUL, or the
  * user name contains `:` (Basic auth cannot carry it).
  *
+ * After the user's password changed on the platform, {@link BasicAuth.updatePassword} lets the
+ * same instance (and so every client built with it) send the new one; `@c8y/users` calls it when
+ * a client changes its own user's password.
+ *
  * @example
  * ```ts
  * const auth = new BasicAuth('t100/admin', process.env.C8Y_PASSWORD!);
@@ -51,7 +55,7 @@ export interface BasicAuthOptions {
 export class BasicAuth implements AuthStrategy {
   readonly #user: string;
   readonly #tenantId: string | undefined;
-  readonly #password: string;
+  #password: string;
   readonly #tfaToken: string | undefined;
   /** The header for the last tenant prefix used: encoded once, not per request. */
   #encoded: { tenantId: string | undefined; header: string } | undefined;
@@ -84,6 +88,30 @@ export class BasicAuth implements AuthStrategy {
   /** The user name without the tenant prefix. */
   get username(): string {
     return this.#user;
+  }
+
+  /**
+   * Replaces the password; the tenant, user name and TFA token stay. Requests already sent (or
+   * whose headers were already set, such as a call in flight) keep the header they carry; every
+   * request authorized afterwards — including a retry of an earlier call — sends the new one.
+   *
+   * This changes only what the client sends, not the password on the platform: call it after the
+   * platform accepted the change (`Users#changePassword` in `@c8y/users` does that for you).
+   * Bearer and cookie logins have no password to update: their tokens stay valid after a change.
+   *
+   * @throws InvalidInputError (path `password`, the value never in the message) for an empty
+   *   password or one with CR, LF, NUL or a lone surrogate; the old password then stays.
+   * @example
+   * ```ts
+   * const auth = new BasicAuth('t100/jane', 'old-Secret-1');
+   * auth.updatePassword('n3w-Secret!');
+   * String(auth); // 'BasicAuth(t100/jane)': never the password
+   * ```
+   */
+  updatePassword(password: string): void {
+    assertSecretText(password, 'password');
+    this.#password = password;
+    this.#encoded = undefined;
   }
 
   /**
