@@ -46,11 +46,13 @@ const has = (inputs: string[], name: string) => inputs.some((input) => input.inc
  * of them, Basic auth. Everything an inventory page of a web app needs.
  */
 const PAGING_APP = `
-import { BasicAuth, CumulocityRestClient, deviceInventoryQuerySpec, select } from '@c8y/rest-core';
+import { BasicAuth, CumulocityRestClient, defineQuery, select } from '@c8y/rest-core';
 import { ManagedObject, managedObjectResource } from './src/index.js';
 
+// The device spec as a context package declares it (the model cannot import @c8y/inventory).
+const deviceQuery = defineQuery({ resource: 'devices', aliases: { fragment: 'fragmentType', query: 'q' }, odata: { param: 'q', requiredFragment: 'c8y_IsDevice' } });
 const client = new CumulocityRestClient({ baseUrl: location.origin, auth: new BasicAuth('t100/admin', 'secret') });
-const devices = await select(client, { ...managedObjectResource, querySpec: deviceInventoryQuerySpec }, { name: 'Pump*' }, { workers: 4 }).toArray();
+const devices = await select(client, { ...managedObjectResource, querySpec: deviceQuery }, { name: 'Pump*' }, { workers: 4 }).toArray();
 const device = ManagedObject.fromJSON(client, devices[0]);
 device.set('c8y_Notes.text', 'checked');
 await device.update();

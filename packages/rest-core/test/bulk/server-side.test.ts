@@ -4,7 +4,8 @@ import { isCumulocityError, type BulkError } from '../../src/index.js';
 import { deleteByFilter, postInChunks, updateByFilter, type Chunk } from '../../src/bulk/index.js';
 import type { BulkProgress } from '../../src/bulk/index.js';
 import type { PagedResource } from '../../src/paging/index.js';
-import { defineQuery, eventQuerySpec, measurementQuerySpec } from '../../src/query/index.js';
+import { defineQuery } from '../../src/query/index.js';
+import { eventSpec, measurementSpec } from '../fixtures/query-specs.js';
 import { base, recordingClient, requests, useNockWire } from './helpers.js';
 
 const client = recordingClient;
@@ -16,9 +17,9 @@ const measurements: PagedResource = {
   collectionKey: 'measurements',
   mediaType: 'application/vnd.com.nsn.cumulocity.measurement+json',
   collectionMediaType: collectionType,
-  querySpec: measurementQuerySpec,
+  querySpec: measurementSpec,
 };
-const events: PagedResource = { name: 'event', path: '/event/events', collectionKey: 'events', querySpec: eventQuerySpec };
+const events: PagedResource = { name: 'event', path: '/event/events', collectionKey: 'events', querySpec: eventSpec };
 const alarms: PagedResource = {
   name: 'alarm',
   path: '/alarm/alarms',

@@ -3,7 +3,7 @@ import { seedManagedObjects, startEmulator, type Emulator } from '@c8y/emulator'
 import { BasicAuth, CumulocityRestClient, apiPath, isCumulocityError, type BulkError } from '../../src/index.js';
 import { runBulk } from '../../src/bulk/index.js';
 import { count, getAll, select, type PagedResource } from '../../src/paging/index.js';
-import { inventoryQuerySpec } from '../../src/query/index.js';
+import { inventorySpec } from '../fixtures/query-specs.js';
 import { trackedFetch } from './helpers.js';
 
 // The engine against the emulator's inventory over real HTTP: 20,000 managed objects.
@@ -14,7 +14,7 @@ const inventory: PagedResource = {
   path: '/inventory/managedObjects',
   collectionKey: 'managedObjects',
   collectionMediaType: 'application/vnd.com.nsn.cumulocity.managedobjectcollection+json',
-  querySpec: inventoryQuerySpec,
+  querySpec: inventorySpec,
 };
 
 let emu: Emulator;

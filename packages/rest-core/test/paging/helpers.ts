@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { inventoryQuerySpec } from '../../src/query/index.js';
+import { inventorySpec } from '../fixtures/query-specs.js';
 import type { AddressInfo } from 'node:net';
 import { CumulocityRestClient, type RestClientOptions } from '../../src/index.js';
 import type { PagedResource } from '../../src/paging/index.js';
@@ -10,7 +10,7 @@ export const inventory: PagedResource = {
   path: '/inventory/managedObjects',
   collectionKey: 'managedObjects',
   collectionMediaType: 'application/vnd.com.nsn.cumulocity.managedobjectcollection+json',
-  querySpec: inventoryQuerySpec,
+  querySpec: inventorySpec,
 };
 
 export interface Item {

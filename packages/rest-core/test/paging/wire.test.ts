@@ -2,7 +2,8 @@ import { afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import nock from 'nock';
 import { CumulocityRestClient } from '../../src/index.js';
 import { count, getAll, select, type PagedResource } from '../../src/paging/index.js';
-import { defineQuery, eventQuerySpec, userQuerySpec } from '../../src/query/index.js';
+import { defineQuery } from '../../src/query/index.js';
+import { eventSpec, userSpec } from '../fixtures/query-specs.js';
 import { testAuth } from '../client/test-auth.js';
 
 const base = 'https://t100.example.com';
@@ -13,7 +14,7 @@ const events: PagedResource = {
   path: '/event/events',
   collectionKey: 'events',
   collectionMediaType: 'application/vnd.com.nsn.cumulocity.eventcollection+json',
-  querySpec: eventQuerySpec,
+  querySpec: eventSpec,
 };
 const alarms: PagedResource = {
   name: 'alarm',
@@ -23,7 +24,7 @@ const alarms: PagedResource = {
   // A spec like the alarms package's (which rest-core does not know).
   querySpec: defineQuery<Record<string, unknown>>({ resource: 'alarms', ranges: ['time', 'created', 'updated'], ids: ['source'], lists: ['status', 'severity', 'type'] }),
 };
-const users: PagedResource = { name: 'user', path: '/user/{tenantId}/users', collectionKey: 'users', defaultPageSize: 5, querySpec: userQuerySpec };
+const users: PagedResource = { name: 'user', path: '/user/{tenantId}/users', collectionKey: 'users', defaultPageSize: 5, querySpec: userSpec };
 
 const ev = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, index) => ({ id: String(from + index) }));
 const envelope = (items: unknown[], currentPage: number, pageSize: number, key = 'events') => ({

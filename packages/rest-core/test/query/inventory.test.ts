@@ -4,15 +4,15 @@ import { buildQueryParams } from '../../src/query/build.js';
 import { odata, ODataQuery } from '../../src/query/odata.js';
 import type { QuerySpec } from '../../src/query/query-spec.js';
 import {
-  deviceInventoryQuerySpec,
-  groupInventoryQuerySpec,
-  inventoryChildrenQuerySpec,
-  inventoryQuerySpec,
-} from '../../src/query/specs.js';
+  deviceInventorySpec,
+  groupInventorySpec,
+  inventoryChildrenSpec,
+  inventorySpec,
+} from '../fixtures/query-specs.js';
 import { errorOf, NOW } from './helpers.js';
 
-const params = (filters: Record<string, unknown> | string, spec: QuerySpec = inventoryQuerySpec) => buildQueryParams(filters, spec, NOW);
-const wire = (filters: Record<string, unknown> | string, spec: QuerySpec = inventoryQuerySpec) => toQueryString(params(filters, spec));
+const params = (filters: Record<string, unknown> | string, spec: QuerySpec = inventorySpec) => buildQueryParams(filters, spec, NOW);
+const wire = (filters: Record<string, unknown> | string, spec: QuerySpec = inventorySpec) => toQueryString(params(filters, spec));
 
 describe('inventory: simple parameters', () => {
   it('type, owner, text, fragment → fragmentType, flags', () => {
@@ -126,30 +126,30 @@ describe('inventory: built queries', () => {
 
 describe('device inventory', () => {
   it('simple filters add fragmentType=c8y_IsDevice', () => {
-    expect(wire({}, deviceInventoryQuerySpec)).toBe('?fragmentType=c8y_IsDevice');
-    expect(wire({ type: 'x', withParents: true }, deviceInventoryQuerySpec)).toBe('?fragmentType=c8y_IsDevice&type=x&withParents=true');
+    expect(wire({}, deviceInventorySpec)).toBe('?fragmentType=c8y_IsDevice');
+    expect(wire({ type: 'x', withParents: true }, deviceInventorySpec)).toBe('?fragmentType=c8y_IsDevice&type=x&withParents=true');
   });
 
   it('built queries go to q, with has(c8y_IsDevice) first', () => {
-    expect(params({ name: 'M*' }, deviceInventoryQuerySpec)).toEqual({ q: "$filter=(has(c8y_IsDevice) and name eq 'M*')" });
+    expect(params({ name: 'M*' }, deviceInventorySpec)).toEqual({ q: "$filter=(has(c8y_IsDevice) and name eq 'M*')" });
   });
 
   it('another fragment switches to a query (both fragments required)', () => {
-    expect(params({ fragment: 'c8y_Position' }, deviceInventoryQuerySpec)).toEqual({ q: '$filter=(has(c8y_IsDevice) and has(c8y_Position))' });
+    expect(params({ fragment: 'c8y_Position' }, deviceInventorySpec)).toEqual({ q: '$filter=(has(c8y_IsDevice) and has(c8y_Position))' });
   });
 
   it('a query string goes to q (which implies devices) without fragmentType', () => {
-    expect(params({ query: "name eq 'x'" }, deviceInventoryQuerySpec)).toEqual({ q: "name eq 'x'" });
-    expect(params({ q: "name eq 'x'" }, deviceInventoryQuerySpec)).toEqual({ q: "name eq 'x'" });
-    expect(params("name eq 'x'", deviceInventoryQuerySpec)).toEqual({ q: "name eq 'x'" });
+    expect(params({ query: "name eq 'x'" }, deviceInventorySpec)).toEqual({ q: "name eq 'x'" });
+    expect(params({ q: "name eq 'x'" }, deviceInventorySpec)).toEqual({ q: "name eq 'x'" });
+    expect(params("name eq 'x'", deviceInventorySpec)).toEqual({ q: "name eq 'x'" });
   });
 
   it('a query string cannot be combined with another fragment', () => {
-    expect(errorOf(() => params({ q: 'has(x)', fragmentType: 'y' }, deviceInventoryQuerySpec)).path).toBe('fragmentType');
+    expect(errorOf(() => params({ q: 'has(x)', fragmentType: 'y' }, deviceInventorySpec)).path).toBe('fragmentType');
   });
 
   it('query and q name one parameter', () => {
-    const error = errorOf(() => params({ query: 'a', q: 'b' }, deviceInventoryQuerySpec));
+    const error = errorOf(() => params({ query: 'a', q: 'b' }, deviceInventorySpec));
     expect(error.message).toContain("'query'");
     expect(error.message).toContain("'q'");
   });
@@ -157,12 +157,12 @@ describe('device inventory', () => {
 
 describe('group inventory and children', () => {
   it('groups: fragmentType=c8y_IsDeviceGroup, or has(c8y_IsDeviceGroup) in a query', () => {
-    expect(wire({}, groupInventoryQuerySpec)).toBe('?fragmentType=c8y_IsDeviceGroup');
-    expect(params({ name: 'G*' }, groupInventoryQuerySpec)).toEqual({ query: "$filter=(has(c8y_IsDeviceGroup) and name eq 'G*')" });
-    expect(params({ query: 'has(x)' }, groupInventoryQuerySpec)).toEqual({ fragmentType: 'c8y_IsDeviceGroup', query: 'has(x)' });
+    expect(wire({}, groupInventorySpec)).toBe('?fragmentType=c8y_IsDeviceGroup');
+    expect(params({ name: 'G*' }, groupInventorySpec)).toEqual({ query: "$filter=(has(c8y_IsDeviceGroup) and name eq 'G*')" });
+    expect(params({ query: 'has(x)' }, groupInventorySpec)).toEqual({ fragmentType: 'c8y_IsDeviceGroup', query: 'has(x)' });
   });
 
   it('children: name builds a query', () => {
-    expect(params({ name: 'S*', withChildren: false }, inventoryChildrenQuerySpec)).toEqual({ query: "$filter=(name eq 'S*')", withChildren: false });
+    expect(params({ name: 'S*', withChildren: false }, inventoryChildrenSpec)).toEqual({ query: "$filter=(name eq 'S*')", withChildren: false });
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildQueryParams, deviceInventoryQuerySpec, groupInventoryQuerySpec, isCumulocityError } from '../../src/index.js';
+import { buildQueryParams, isCumulocityError } from '../../src/index.js';
+import { deviceInventorySpec, groupInventorySpec } from '../fixtures/query-specs.js';
 
 // A raw expression keeps the spec's fixed criterion: "all devices" stays devices also when the
 // caller writes the query string by hand.
@@ -16,24 +17,24 @@ const errorOf = (action: () => unknown) => {
 
 describe('raw expressions on a spec with a required fragment', () => {
   it('key=value pairs without a query get the criterion as fragmentType', () => {
-    expect(buildQueryParams('type=c8y_Pump', deviceInventoryQuerySpec)).toEqual({ type: 'c8y_Pump', fragmentType: 'c8y_IsDevice' });
-    expect(buildQueryParams('owner=me', groupInventoryQuerySpec)).toEqual({ owner: 'me', fragmentType: 'c8y_IsDeviceGroup' });
-    expect(buildQueryParams('fragmentType=c8y_IsDevice', deviceInventoryQuerySpec)).toEqual({ fragmentType: 'c8y_IsDevice' });
+    expect(buildQueryParams('type=c8y_Pump', deviceInventorySpec)).toEqual({ type: 'c8y_Pump', fragmentType: 'c8y_IsDevice' });
+    expect(buildQueryParams('owner=me', groupInventorySpec)).toEqual({ owner: 'me', fragmentType: 'c8y_IsDeviceGroup' });
+    expect(buildQueryParams('fragmentType=c8y_IsDevice', deviceInventorySpec)).toEqual({ fragmentType: 'c8y_IsDevice' });
   });
 
   it('a device query (q) is left to the platform, which adds c8y_IsDevice to q itself', () => {
-    expect(buildQueryParams("$filter=name eq 'M01'", deviceInventoryQuerySpec)).toEqual({ q: "$filter=name eq 'M01'" });
+    expect(buildQueryParams("$filter=name eq 'M01'", deviceInventorySpec)).toEqual({ q: "$filter=name eq 'M01'" });
   });
 
   it('any other query must name the criterion, or it is refused before any request', () => {
-    expect(buildQueryParams('query=$filter=has(c8y_IsDeviceGroup) and bygroupid(5)', groupInventoryQuerySpec)).toEqual({
+    expect(buildQueryParams('query=$filter=has(c8y_IsDeviceGroup) and bygroupid(5)', groupInventorySpec)).toEqual({
       query: '$filter=has(c8y_IsDeviceGroup) and bygroupid(5)',
     });
-    expect(errorOf(() => buildQueryParams("$filter=name eq 'Hall'", groupInventoryQuerySpec)).message).toMatch(/must contain has\(c8y_IsDeviceGroup\)/);
-    expect(errorOf(() => buildQueryParams("query=name eq 'x'", deviceInventoryQuerySpec)).path).toBe('query');
+    expect(errorOf(() => buildQueryParams("$filter=name eq 'Hall'", groupInventorySpec)).message).toMatch(/must contain has\(c8y_IsDeviceGroup\)/);
+    expect(errorOf(() => buildQueryParams("query=name eq 'x'", deviceInventorySpec)).path).toBe('query');
   });
 
   it('a different fragmentType would contradict the criterion', () => {
-    expect(errorOf(() => buildQueryParams('fragmentType=c8y_IsDeviceGroup', deviceInventoryQuerySpec)).message).toMatch(/always filtered by fragmentType=c8y_IsDevice/);
+    expect(errorOf(() => buildQueryParams('fragmentType=c8y_IsDeviceGroup', deviceInventorySpec)).message).toMatch(/always filtered by fragmentType=c8y_IsDevice/);
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { toQueryString } from '../../src/client/query-string.js';
 import { parseRawQuery } from '../../src/query/raw.js';
-import { eventQuerySpec, inventoryQuerySpec } from '../../src/query/specs.js';
+import { eventSpec, inventorySpec } from '../fixtures/query-specs.js';
 import { errorOf } from './helpers.js';
 
-const wire = (expression: string, spec = inventoryQuerySpec) => toQueryString(parseRawQuery(expression, spec));
+const wire = (expression: string, spec = inventorySpec) => toQueryString(parseRawQuery(expression, spec));
 
 describe('parseRawQuery', () => {
   it('DESIGN example: q=$filter=… is split on the first = and encoded per component', () => {
@@ -13,7 +13,7 @@ describe('parseRawQuery', () => {
   });
 
   it('key=value pairs keep their order', () => {
-    expect(wire('type=x&source=1', eventQuerySpec)).toBe('?type=x&source=1');
+    expect(wire('type=x&source=1', eventSpec)).toBe('?type=x&source=1');
   });
 
   it('repeated keys repeat on the wire', () => {
@@ -22,12 +22,12 @@ describe('parseRawQuery', () => {
   });
 
   it('takes values as written: + stays a plus (date offsets survive), % stays a percent', () => {
-    expect(wire('dateFrom=2025-01-01T00:00:00+02:00', eventQuerySpec)).toBe('?dateFrom=2025-01-01T00%3A00%3A00%2B02%3A00');
+    expect(wire('dateFrom=2025-01-01T00:00:00+02:00', eventSpec)).toBe('?dateFrom=2025-01-01T00%3A00%3A00%2B02%3A00');
     expect(wire("query=name eq '100%'")).toBe("?query=name%20eq%20'100%25'");
   });
 
   it("keeps quotes and doubled quotes (c8y_api: Y='A''s B')", () => {
-    expect(wire("type=X&text='A''s B'", eventQuerySpec)).toBe("?type=X&text='A''s%20B'");
+    expect(wire("type=X&text='A''s B'", eventSpec)).toBe("?type=X&text='A''s%20B'");
   });
 
   it('allows empty values, a leading ?, surrounding whitespace and stray &', () => {
@@ -39,16 +39,16 @@ describe('parseRawQuery', () => {
 
   it('a bare expression goes to query for the inventory (pyc8y)', () => {
     for (const expression of ["name eq 'x'", '$filter=type eq X $orderby=id', '$filter=name eq X*', 'has(X)', '$orderby=id asc']) {
-      expect(parseRawQuery(expression, inventoryQuerySpec)).toEqual({ query: expression });
+      expect(parseRawQuery(expression, inventorySpec)).toEqual({ query: expression });
     }
   });
 
   it('a bare expression with an & inside a literal stays whole', () => {
-    expect(parseRawQuery("name eq 'A&B'", inventoryQuerySpec)).toEqual({ query: "name eq 'A&B'" });
+    expect(parseRawQuery("name eq 'A&B'", inventorySpec)).toEqual({ query: "name eq 'A&B'" });
   });
 
   it('a bare expression is an error where there is no query language', () => {
-    const error = errorOf(() => parseRawQuery("type eq 'x'", eventQuerySpec));
+    const error = errorOf(() => parseRawQuery("type eq 'x'", eventSpec));
     expect(error.path).toBe('query');
     expect(error.message).toContain('events');
     expect(errorOf(() => parseRawQuery('has(x)')).path).toBe('query');

@@ -3,7 +3,7 @@ import { buildQueryParams } from '../../src/query/build.js';
 import { odata } from '../../src/query/odata.js';
 import { impliesOrdering } from '../../src/query/ordering.js';
 import { isReservedQueryKey, RESERVED_QUERY_KEYS, splitReservedKeys } from '../../src/query/reserved.js';
-import { eventQuerySpec, inventoryQuerySpec } from '../../src/query/specs.js';
+import { eventSpec, inventorySpec } from '../fixtures/query-specs.js';
 
 describe('reserved keys', () => {
   it('lists the engine options', () => {
@@ -20,15 +20,15 @@ describe('reserved keys', () => {
     expect(reserved).toEqual({ limit: null, pageSize: 100, workers: 4, asValues: 'id', currentPage: 2, signal });
     expect(filters).toEqual({ type: 'x', source: '1' });
     expect(options.pageSize).toBe(100);
-    expect(buildQueryParams(filters, eventQuerySpec)).toEqual({ type: 'x', source: '1' });
+    expect(buildQueryParams(filters, eventSpec)).toEqual({ type: 'x', source: '1' });
   });
 });
 
 describe('impliesOrdering', () => {
   it('is true for revert (either value) and for $orderby in query or q', () => {
-    expect(impliesOrdering(buildQueryParams({ ascending: true }, eventQuerySpec))).toBe(true);
+    expect(impliesOrdering(buildQueryParams({ ascending: true }, eventSpec))).toBe(true);
     expect(impliesOrdering({ revert: false })).toBe(true);
-    expect(impliesOrdering(buildQueryParams({ orderBy: 'name' }, inventoryQuerySpec))).toBe(true);
+    expect(impliesOrdering(buildQueryParams({ orderBy: 'name' }, inventorySpec))).toBe(true);
     expect(impliesOrdering({ q: String(odata.orderBy('id')) })).toBe(true);
     expect(impliesOrdering(new URLSearchParams('query=$orderby=id'))).toBe(true);
   });

@@ -4,9 +4,7 @@ import {
   count,
   defineQuery,
   defineResourceApi,
-  deviceInventoryQuerySpec,
   getAll,
-  groupInventoryQuerySpec,
   InvalidInputError,
   isCumulocityError,
   type BulkError,
@@ -17,6 +15,7 @@ import {
   type RestClient,
 } from '../../src/index.js';
 import { base, recordingClient, requests, useNockWire } from '../bulk/helpers.js';
+import { deviceInventorySpec, groupInventorySpec } from '../fixtures/query-specs.js';
 
 // The resource API with a small item class of its own (rest-core knows no model): what a context
 // gets from declaring a resource, on the wire.
@@ -346,8 +345,8 @@ describe('no public path sends a query without its spec', () => {
   it('all devices, all groups: the fixed criterion is sent also without any filter', async () => {
     nock(base).get('/inventory/managedObjects').query({ fragmentType: 'c8y_IsDevice', pageSize: '1000', currentPage: '1' }).reply(200, { managedObjects: [{ id: '1' }] });
     nock(base).get('/inventory/managedObjects').query({ fragmentType: 'c8y_IsDeviceGroup', pageSize: '1', withTotalPages: 'true' }).reply(200, { managedObjects: [], statistics: { totalPages: 3 } });
-    expect(await getAll(recordingClient(), { ...managedObjects, querySpec: deviceInventoryQuerySpec })).toEqual([{ id: '1' }]);
-    await expect(count(recordingClient(), { ...managedObjects, querySpec: groupInventoryQuerySpec })).resolves.toBe(3);
+    expect(await getAll(recordingClient(), { ...managedObjects, querySpec: deviceInventorySpec })).toEqual([{ id: '1' }]);
+    await expect(count(recordingClient(), { ...managedObjects, querySpec: groupInventorySpec })).resolves.toBe(3);
   });
 
   it('a descriptor without its querySpec is refused before any request (its aliases would go out raw)', async () => {
