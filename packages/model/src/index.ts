@@ -25,6 +25,7 @@ export {
   alarmResource,
   operationResource,
   bulkOperationResource,
+  newDeviceRequestResource,
   userResource,
   userGroupResource,
   inventoryRoleResource,
@@ -74,6 +75,7 @@ export {
   type BulkOperationProgress,
   type BulkOperationStatus,
 } from './objects/bulk-operation.js';
+export { NewDeviceRequest, type NewDeviceRequestInit } from './objects/new-device-request.js';
 
 // Users
 export { User, idsOf, referenceIds, type UserInit } from './objects/user.js';
@@ -99,10 +101,13 @@ export {
   BulkOperationSchema,
   EventSchema,
   MeasurementSchema,
+  NewDeviceRequestSchema,
+  NewDeviceRequestStatuses,
   OperationSchema,
   OperationStatuses,
   type AlarmSeverity,
   type AlarmStatus,
+  type NewDeviceRequestStatus,
   type OperationStatus,
 } from './schemas/data.js';
 export {

@@ -67,6 +67,15 @@ export const operationResource = {
   collectionMediaType: 'application/vnd.com.nsn.cumulocity.operationcollection+json',
 } as const satisfies ResourceDescriptor;
 
+/** The `newDeviceRequest` collection (see {@link Resources}): ids are devices' external ids. @example newDeviceRequestResource.path */
+export const newDeviceRequestResource = {
+  name: 'newDeviceRequest',
+  path: '/devicecontrol/newDeviceRequests',
+  collectionKey: 'newDeviceRequests',
+  mediaType: 'application/vnd.com.nsn.cumulocity.newdevicerequest+json',
+  collectionMediaType: 'application/vnd.com.nsn.cumulocity.newdevicerequestcollection+json',
+} as const satisfies ResourceDescriptor;
+
 /** The `bulkOperation` collection (see {@link Resources}). @example bulkOperationResource.path */
 export const bulkOperationResource = {
   name: 'bulkOperation',
@@ -181,6 +190,7 @@ export const Resources = /* @__PURE__ */ Object.freeze({
   alarm: alarmResource,
   operation: operationResource,
   bulkOperation: bulkOperationResource,
+  newDeviceRequest: newDeviceRequestResource,
   user: userResource,
   userGroup: userGroupResource,
   inventoryRole: inventoryRoleResource,
@@ -218,4 +228,6 @@ export const MediaTypes = /* @__PURE__ */ Object.freeze({
   currentUser: 'application/vnd.com.nsn.cumulocity.currentuser+json',
   roleReference: 'application/vnd.com.nsn.cumulocity.rolereference+json',
   userReference: 'application/vnd.com.nsn.cumulocity.userreference+json',
+  /** `POST /devicecontrol/deviceCredentials` (request and reply), the device bootstrap. */
+  deviceCredentials: 'application/vnd.com.nsn.cumulocity.devicecredentials+json',
 } as const);

@@ -133,3 +133,40 @@ export const BulkOperationSchema = v.looseObject({
   startDate: v.optional(timeString()),
   creationRamp: v.optional(v.number('must be a number of seconds')),
 });
+
+/**
+ * Statuses of a new device request, in the order a request goes through them: registered, the
+ * device has asked for its credentials, accepted.
+ *
+ * @example
+ * ```ts
+ * NewDeviceRequestStatuses.includes('ACCEPTED'); // true
+ * ```
+ */
+export const NewDeviceRequestStatuses = ['WAITING_FOR_CONNECTION', 'PENDING_ACCEPTANCE', 'ACCEPTED'] as const;
+/**
+ * A new device request status.
+ * @example
+ * ```ts
+ * const status: NewDeviceRequestStatus = 'PENDING_ACCEPTANCE';
+ * ```
+ */
+export type NewDeviceRequestStatus = (typeof NewDeviceRequestStatuses)[number];
+
+/**
+ * A new device request: `id` (the device's external id) is required; `groupId`, `type`,
+ * `enrollmentToken` and `securityToken` are strings and `status` is known when given.
+ *
+ * @example
+ * ```ts
+ * v.parse(NewDeviceRequestSchema, { id: '0000000017b769d5', groupId: '123' });
+ * ```
+ */
+export const NewDeviceRequestSchema = v.looseObject({
+  id: requiredString(),
+  groupId: optionalString(),
+  type: optionalString(),
+  status: v.optional(oneOf(NewDeviceRequestStatuses)),
+  enrollmentToken: optionalString(),
+  securityToken: optionalString(),
+});
