@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_TENANTS, startEmulator, type Emulator } from '@c8y/emulator';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { packPackages } from '../../docs-check/src/consumer.js';
+import { installedC8yPackages, installStandaloneProject } from '../src/project.js';
+import { runProgram, writeProgram } from '../src/run-example.js';
+import { standaloneCases } from '../src/standalone.js';
+
+// Each published package alone: its tarball and those of its @c8y dependencies (packed once) in
+// an empty project outside the workspace, installed from the pnpm store, and its README's
+// standalone example run there with plain node against one shared emulator — the output must be
+// the one the README shows, and no module may come from outside the project.
+
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const cases = standaloneCases(root);
+
+let workDir: string;
+let tarballs: Map<string, string>;
+let emu: Emulator;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  workDir = mkdtempSync(path.join(os.tmpdir(), 'c8y-standalone-'));
+  tarballs = packPackages(root, path.join(workDir, 'tarballs'));
+  emu = await startEmulator();
+  const tenant = DEFAULT_TENANTS[0];
+  const admin = tenant?.users?.[0];
+  if (tenant === undefined || admin === undefined) throw new Error('the emulator seeds no tenant admin');
+  env = { C8Y_BASEURL: emu.url, C8Y_TENANT: tenant.id, C8Y_USER: admin.userName, C8Y_PASSWORD: admin.password };
+});
+
+afterAll(async () => {
+  await emu?.stop();
+  if (workDir !== undefined) rmSync(workDir, { recursive: true, force: true });
+});
+
+describe('each package installs and works alone', () => {
+  it.each(cases.map((c) => [c.package.name, c] as const))('%s: runs its README example in an empty project', async (_name, c) => {
+    const dir = path.join(workDir, c.package.folder.replace('packages/', ''));
+    await installStandaloneProject({ dir, dependencies: c.dependencies, closure: c.closure, tarballs });
+
+    // only the package and its @c8y dependencies, each from its tarball
+    const installed = installedC8yPackages(dir);
+    expect(installed.map((p) => p.name)).toEqual(c.closure);
+    expect(installed.filter((p) => !p.source.startsWith('file+')).map((p) => `${p.name}@${p.source}`)).toEqual([]);
+
+    const program = await writeProgram(dir, 'example', c.example.code);
+    const result = await runProgram(dir, program, env);
+    expect({ exitCode: result.exitCode, stderr: result.stderr }).toEqual({ exitCode: 0, stderr: '' });
+    expect(result.stdout.trimEnd()).toBe(c.example.output.trimEnd());
+  });
+});
