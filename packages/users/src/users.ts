@@ -21,7 +21,8 @@ import {
 import type { GroupRef, UserFilters } from './user-filters.js';
 import { userQuery } from './user-queries.js';
 import { getGroupByName, jsonReply, tenantOf } from './support.js';
-import { requireEmail, requireText, requireUsername } from './validate.js';
+import { isUserOf, passwordFollowerOf } from './follow-password.js';
+import { requireEmail, requirePassword, requireText, requireUsername } from './validate.js';
 
 /**
  * A TOTP secret to set up two-factor authentication (`POST /user/currentUser/totpSecret`).
@@ -199,15 +200,24 @@ export class Users extends /* @__PURE__ */ defineResourceApi({
    * Sets a user's password (`PUT /user/{tenantId}/users/{userName}` with `{ password }`), through
    * `User#setPassword`. Resolves the user as the server answered.
    *
-   * @throws InvalidInputError for an empty user name or password, before any request.
+   * When `username` is the user the client itself logs in as (with `BasicAuth`, same tenant,
+   * user names compared case-insensitively), the client's credentials follow once the platform
+   * accepted the change: its later requests send the new password (see {@link changePassword}).
+   *
+   * @throws InvalidInputError for an empty user name, or an empty password or one with CR, LF,
+   *   NUL or a lone surrogate, before any request.
    * @example
    * ```ts
    * await users.setPassword('jane', password);
    * ```
    */
   async setPassword(username: string, password: string, options?: CallOptions): Promise<User> {
-    const user = User.fromJSON(this.client, { id: requireUsername(username), userName: username });
-    return user.setPassword(requireText(password, 'password'), options);
+    const name = requireUsername(username);
+    const next = requirePassword(password, 'password');
+    const user = await User.fromJSON(this.client, { id: name, userName: name }).setPassword(next, options);
+    const follower = passwordFollowerOf(this.client);
+    if (follower !== undefined && isUserOf(follower, name, await tenantOf(this.client, options))) follower.updatePassword(next);
+    return user;
   }
 
   /**
@@ -215,20 +225,31 @@ export class Users extends /* @__PURE__ */ defineResourceApi({
    * `{ currentUserPassword, newPassword }`), through `CurrentUser#changePassword`. Cumulocity
    * answers 422 when the current password is wrong or the new one too weak.
    *
-   * The client keeps sending the credentials it was built with: `BasicAuth` in `@c8y/rest-core`
-   * cannot change its password, so a client authenticated with Basic auth as this user needs a
-   * new client (with a new `BasicAuth`) for its next request. Token and cookie logins stay valid.
+   * **The client's credentials follow.** When the client authenticates with `BasicAuth` (it
+   * logs in as the user whose password this changes), the strategy's password is replaced
+   * (`BasicAuth#updatePassword`) once the platform answered 200, so the same client keeps
+   * working. Requests already sent keep the old password, and one the platform receives after
+   * the change fails with 401 — change a password while the client is otherwise idle. On an
+   * error nothing changes. Other clients built with their own `BasicAuth` need the new password.
    *
-   * @throws InvalidInputError for an empty password, before any request.
+   * Token logins have no password to update: `BearerAuth` keeps its token. Under OAI-Secure the
+   * platform answers with a new `authorization` cookie and lets the old token expire within a
+   * minute (OpenAPI spec); a browser takes the new cookie itself, while a `CookieAuth` holding the
+   * token does not read `Set-Cookie` — log in again with `authenticate()`.
+   *
+   * @throws InvalidInputError for an empty password, or a new one with CR, LF, NUL or a lone
+   *   surrogate (no Basic header could carry it), before any request.
    * @example
    * ```ts
    * await users.changePassword(password, 'n3w-Secret!');
+   * await users.getCurrent(); // the same client, now with the new password
    * ```
    */
   async changePassword(currentPassword: string, newPassword: string, options?: CallOptions): Promise<void> {
     const current = requireText(currentPassword, 'currentPassword');
-    const next = requireText(newPassword, 'newPassword');
+    const next = requirePassword(newPassword, 'newPassword');
     await new CurrentUser(this.client).changePassword(current, next, options);
+    passwordFollowerOf(this.client)?.updatePassword(next);
   }
 
   /**

@@ -7,6 +7,20 @@ export function requireText(value: unknown, field: string): string {
   return value;
 }
 
+// A UTF-16 surrogate without its partner: no UTF-8 encoding exists, so no Basic header can carry it.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A password a client can send afterwards: not empty, no CR, LF or NUL, no lone surrogate (what
+ * `BasicAuth` refuses). The message never contains the value.
+ */
+export function requirePassword(value: unknown, field: string): string {
+  const password = requireText(value, field);
+  if (/[\r\n\0]/.test(password)) throw new InvalidInputError('must not contain CR, LF or NUL', { path: field });
+  if (LONE_SURROGATE.test(password)) throw new InvalidInputError('must be valid Unicode (it has a lone surrogate)', { path: field });
+  return password;
+}
+
 /** A user name: not empty, no whitespace, `/`, `+`, `$` or `:` (the OpenAPI spec's user name rule). */
 export function requireUsername(value: unknown, field = 'username'): string {
   const name = requireText(value, field);

@@ -89,9 +89,20 @@ describe('users against the emulator', () => {
     await joe.assignRole('ROLE_USER_MANAGEMENT_OWN_READ');
     await users.setPassword('joe', 'Joe-Secret-2');
     const asJoe = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-2'), retry: false });
-    await new Users(asJoe).changePassword('Joe-Secret-2', 'Joe-Secret-3');
+    const joeUsers = new Users(asJoe);
+    await joeUsers.changePassword('Joe-Secret-2', 'Joe-Secret-3');
+    // The same client follows: its next request logs in with the new password.
+    expect((await joeUsers.getCurrent()).userName).toBe('joe');
+    const stale = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-2'), retry: false });
+    await expect(new Users(stale).getCurrent()).rejects.toMatchObject({ status: 401 });
     const again = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-3'), retry: false });
     expect((await new Users(again).getCurrent()).userName).toBe('joe');
+    // An admin resetting its own password: the admin client follows too.
+    const self = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/joe', 'Joe-Secret-3'), retry: false });
+    await joe.assignRole('ROLE_USER_MANAGEMENT_ADMIN');
+    await new Users(self).setPassword('joe', 'Joe-Secret-4');
+    expect((await new Users(self).getCurrent()).userName).toBe('joe');
+    await expect(new Users(again).getCurrent()).rejects.toMatchObject({ status: 401 });
     expect((await users.getTfaSettings('joe')).enabled).toBe(false);
     await users.delete('joe');
   });

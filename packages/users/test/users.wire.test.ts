@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import nock from 'nock';
+import { BasicAuth, BearerAuth, CumulocityRestClient } from '@c8y/rest-core';
 import { CurrentUser, TfaSettings, User, Users } from '../src/index.js';
 import { BASE, expectInvalid, mt, testClient, useNock } from './helpers.js';
 
@@ -178,5 +179,69 @@ describe('two-factor authentication', () => {
   it('a wrong TOTP code is the platform\'s 403', async () => {
     nock(BASE).post('/user/currentUser/totpSecret/verify', { code: '000000' }).reply(403, { error: 'security/Forbidden', message: 'Invalid TFA code' });
     await expect(users().verifyTotp('000000')).rejects.toMatchObject({ status: 403 });
+  });
+});
+
+describe("the client's own Basic credentials follow a password change", () => {
+  const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
+  const OLD = basic('t100/admin', 'secret');
+  const NEW = basic('t100/admin', 'n3w-Secret!');
+
+  it('changePassword: the change is sent with the old password, the next request with the new one', async () => {
+    const api = users();
+    nock(BASE).put('/user/currentUser/password').matchHeader('authorization', OLD).reply(200);
+    nock(BASE).get('/user/t100/users/jane').matchHeader('authorization', NEW).reply(200, user('jane'));
+    await api.changePassword('secret', 'n3w-Secret!');
+    expect((await api.get('jane')).id).toBe('jane');
+  });
+
+  it('changePassword: other contexts on the same client follow too (one BasicAuth per client)', async () => {
+    const client = testClient();
+    nock(BASE).put('/user/currentUser/password').reply(200);
+    nock(BASE).get('/user/currentUser').matchHeader('authorization', NEW).reply(200, user('admin'));
+    await new Users(client).changePassword('secret', 'n3w-Secret!');
+    expect((await new Users(client).getCurrent()).userName).toBe('admin');
+  });
+
+  it('changePassword refused by the platform (422): the client keeps the old password', async () => {
+    const api = users();
+    nock(BASE).put('/user/currentUser/password').reply(422, { error: 'users/Invalid Data', message: 'Provided current user password is invalid' });
+    nock(BASE).get('/user/t100/users/jane').matchHeader('authorization', OLD).reply(200, user('jane'));
+    await expect(api.changePassword('wrong', 'n3w-Secret!')).rejects.toMatchObject({ status: 422 });
+    expect((await api.get('jane')).id).toBe('jane');
+  });
+
+  it('setPassword of the client\'s own user (any case of the name) follows; of another user it does not', async () => {
+    const api = users();
+    nock(BASE).put('/user/t100/users/jane', { password: 'Jane-Secret-1' }).matchHeader('authorization', OLD).reply(200, user('jane'));
+    nock(BASE).put('/user/t100/users/Admin', { password: 'n3w-Secret!' }).matchHeader('authorization', OLD).reply(200, user('admin'));
+    nock(BASE).get('/user/t100/users/jane').matchHeader('authorization', NEW).reply(200, user('jane'));
+    await api.setPassword('jane', 'Jane-Secret-1');
+    await api.setPassword('Admin', 'n3w-Secret!');
+    expect((await api.get('jane')).id).toBe('jane');
+  });
+
+  it('setPassword of a same-named user of another tenant does not follow', async () => {
+    const client = new CumulocityRestClient({ baseUrl: BASE, auth: new BasicAuth('t100/admin', 'secret'), tenantId: 't200', retry: false });
+    nock(BASE).put('/user/t200/users/admin', { password: 'n3w-Secret!' }).reply(200, user('admin'));
+    nock(BASE).get('/user/t200/users/jane').matchHeader('authorization', OLD).reply(200, user('jane'));
+    const api = new Users(client);
+    await api.setPassword('admin', 'n3w-Secret!');
+    expect((await api.get('jane')).id).toBe('jane');
+  });
+
+  it('a Bearer client has nothing to follow: the same token before and after', async () => {
+    const client = new CumulocityRestClient({ baseUrl: BASE, auth: new BearerAuth('a.b.c'), tenantId: 't100', retry: false });
+    nock(BASE).put('/user/currentUser/password').matchHeader('authorization', 'Bearer a.b.c').reply(200);
+    nock(BASE).get('/user/t100/users/jane').matchHeader('authorization', 'Bearer a.b.c').reply(200, user('jane'));
+    const api = new Users(client);
+    await api.changePassword('secret', 'n3w-Secret!');
+    expect((await api.get('jane')).id).toBe('jane');
+  });
+
+  it('a new password no Basic header can carry is refused before the request', async () => {
+    await expectInvalid(users().changePassword('secret', 'new\npassword'), 'newPassword', /CR, LF or NUL/);
+    await expectInvalid(users().changePassword('secret', 'bad\uD800'), 'newPassword', /lone surrogate/);
+    await expectInvalid(users().setPassword('jane', 'a\rb'), 'password', /CR, LF or NUL/);
   });
 });
