@@ -1,4 +1,4 @@
-import { Device, Resources, type ManagedObjectInit } from '@c8y/model';
+import { Device, Resources, type ManagedObjectInit, type NewDeviceRequest } from '@c8y/model';
 import {
   defineResourceApi,
   parseRawQuery,
@@ -16,6 +16,7 @@ import {
 import type { DeleteInventoryOptions, DeviceFilters, GetManagedObjectOptions } from './inventory-filters.js';
 import { deviceInventoryQuery, foldInventoryFilters } from './inventory-queries.js';
 import { asChange, asChanges, DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets } from './inventory-support.js';
+import { NewDeviceRequests, type AcceptRequestOptions, type DeviceRequestInput } from './new-device-requests.js';
 
 type Query = FilterQuery<DeviceFilters>;
 /** A device, or plain JSON naming its target by `id`. */
@@ -42,6 +43,9 @@ function devicesOnly<Q>(query: Q, now: Date | undefined): Q {
  * const pump = await devices.create({ name: 'Pump 7', type: 'c8y_Pump' }); // c8y_IsDevice is added
  * await devices.delete(pump, { withDeviceUser: true });
  * ```
+ *
+ * The device bootstrap: `request(externalId)` registers a device, `accept(externalId)` lets it
+ * fetch its credentials; `requests` lists, reads and deletes the new device requests.
  */
 export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.managedObject,
@@ -158,4 +162,55 @@ export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
     return this.operations.delete(targets as IdLike, flagsToParams(options, DELETE_FLAGS));
   }
 
+  #requests: NewDeviceRequests | undefined;
+
+  /**
+   * The new device requests (`/devicecontrol/newDeviceRequests`) of this client: `request`,
+   * `accept`, `get`, `select`, `getAll`, `count`, `update`, `delete` (created on first use).
+   *
+   * @example
+   * ```ts
+   * const waiting = await devices.requests.getAll();
+   * await devices.requests.delete('raspi-0001');
+   * ```
+   */
+  get requests(): NewDeviceRequests {
+    this.#requests ??= new NewDeviceRequests(this.client);
+    return this.#requests;
+  }
+
+  /**
+   * Registers a device for the bootstrap (`POST /devicecontrol/newDeviceRequests` with its
+   * external id): the same as `requests.request(…)`. The device can then ask for its
+   * credentials with the bootstrap user (`@c8y/device-registry`).
+   *
+   * @example
+   * ```ts
+   * const request = await devices.request('raspi-0001');
+   * request.status; // 'WAITING_FOR_CONNECTION'
+   * await devices.request({ id: 'raspi-0002', groupId: '123', type: 'c8y_Pump' });
+   * ```
+   */
+  request(device: DeviceRequestInput, options?: ObjectOperationOptions<NewDeviceRequest>): Promise<NewDeviceRequest>;
+  request(devices: readonly DeviceRequestInput[], options?: ObjectOperationOptions<NewDeviceRequest>): Promise<NewDeviceRequest[]>;
+  async request(devices: DeviceRequestInput | readonly DeviceRequestInput[], options?: ObjectOperationOptions<NewDeviceRequest>): Promise<NewDeviceRequest | NewDeviceRequest[]> {
+    return this.requests.request(devices as DeviceRequestInput, options);
+  }
+
+  /**
+   * Accepts a registered device once it has asked for its credentials
+   * (`PUT /devicecontrol/newDeviceRequests/{externalId}` with `{"status":"ACCEPTED"}`): the same
+   * as `requests.accept(…)`.
+   *
+   * @example
+   * ```ts
+   * await devices.accept('raspi-0001');
+   * await devices.accept('raspi-0002', { securityToken: 'SecureDeviceToken' });
+   * ```
+   */
+  accept(externalId: IdLike, options?: AcceptRequestOptions): Promise<NewDeviceRequest>;
+  accept(externalIds: readonly IdLike[], options?: AcceptRequestOptions): Promise<NewDeviceRequest[]>;
+  async accept(externalIds: IdLike | readonly IdLike[], options?: AcceptRequestOptions): Promise<NewDeviceRequest | NewDeviceRequest[]> {
+    return this.requests.accept(externalIds as IdLike, options);
+  }
 }

@@ -35,7 +35,20 @@ export {
   inventoryQuery,
   newDeviceRequestQuery,
 } from './inventory-queries.js';
-export { Availability, Binary, Device, DeviceGroup, ManagedObject, type BinaryInit, type ChildKind, type ManagedObjectInit } from '@c8y/model';
+export {
+  Availability,
+  Binary,
+  Device,
+  DeviceGroup,
+  ManagedObject,
+  NewDeviceRequest,
+  type BinaryInit,
+  type ChildKind,
+  type ManagedObjectInit,
+  type NewDeviceRequestInit,
+  type NewDeviceRequestStatus,
+} from '@c8y/model';
 export { DeviceInventory } from './device-inventory.js';
+export { NewDeviceRequests, type AcceptRequestOptions, type DeviceRequestInput } from './new-device-requests.js';
 export { DeviceGroupInventory } from './device-group-inventory.js';
 export { Binaries, type BinaryContent, type BinaryUpload } from './binaries.js';
