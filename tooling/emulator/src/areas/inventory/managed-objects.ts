@@ -3,6 +3,7 @@ import { errors } from '../../server/errors.js';
 import { cumulocityTypeOf } from '../../server/media-types.js';
 import { ownValue } from '../../util/own.js';
 import type { AreaApi } from '../types.js';
+import { inventoryRoleAccess } from './access.js';
 import { addQuery, listing, listingProvider, parentsOf, textPredicate, type ListingSpec } from './listing.js';
 import { managedObjectJson, moPath, renderManagedObject, renderOptions } from './render.js';
 import { inventoryStore, RELATION_KINDS, SERVER_FIELDS, type InventoryStore, type MoRecord, type RelationKind } from './store.js';
@@ -22,19 +23,23 @@ export function hasGlobalRead(ctx: RequestContext): boolean {
 
 const ownedBy = (ctx: RequestContext, record: MoRecord): boolean => record.doc.owner === ctx.user.userName;
 
-/** The record, or 404; 403 if the user may not read it. */
+/**
+ * The record, or 404; 403 unless the user has a global read role, owns it, or reaches it through
+ * an inventory role (assigned on it or an ancestor, see `access.ts`).
+ */
 export function readable(ctx: RequestContext, store: InventoryStore, id: string): MoRecord {
   const record = store.get(id);
   if (!record) throw notFound();
-  if (!hasGlobalRead(ctx) && !ownedBy(ctx, record)) throw errors.forbidden();
+  if (!hasGlobalRead(ctx) && !ownedBy(ctx, record) && !inventoryRoleAccess(ctx.tenant, ctx.user, store, 'READ').test(record)) throw errors.forbidden();
   return record;
 }
 
-/** The record, or 404; 403 unless the user has an admin role or owns it. */
+/** The record, or 404; 403 unless the user has an admin role, owns it, or holds an `ADMIN` inventory role on it. */
 export function writable(ctx: RequestContext, store: InventoryStore, id: string): MoRecord {
   const record = store.get(id);
   if (!record) throw notFound();
-  if (!(ctx.user.hasAnyRole(...ADMIN_ROLES) && !ctx.user.isDevice) && !ownedBy(ctx, record)) throw errors.forbidden();
+  if (!(ctx.user.hasAnyRole(...ADMIN_ROLES) && !ctx.user.isDevice) && !ownedBy(ctx, record) && !inventoryRoleAccess(ctx.tenant, ctx.user, store, 'ADMIN').test(record))
+    throw errors.forbidden();
   return record;
 }
 
@@ -116,8 +121,9 @@ function bulkItems(body: Record<string, unknown>): unknown[] {
 }
 
 /**
- * The managed-object listing of a request (collection filters, query language, device-user
- * visibility). Restricted-paging users are not pre-filtered: the page helper's `visible` decides.
+ * The managed-object listing of a request (collection filters, query language, visibility: a user
+ * without a global read role sees what it owns and what its inventory roles reach).
+ * Restricted-paging users are not pre-filtered: the page helper's `visible` decides.
  */
 export function managedObjectListing(ctx: RequestContext, store: InventoryStore, restricted: boolean): ListingSpec {
   const spec = listing(store);
@@ -180,8 +186,9 @@ export function managedObjectListing(ctx: RequestContext, store: InventoryStore,
   addQuery(spec, store, 'q', deviceQuery);
   if (!restricted && !hasGlobalRead(ctx)) {
     const user = ctx.user.userName;
-    spec.predicates.push((r) => r.doc.owner === user);
-    spec.signature.push(`visibleTo=${user}`);
+    const access = inventoryRoleAccess(ctx.tenant, ctx.user, store, 'READ');
+    spec.predicates.push((r) => r.doc.owner === user || access.test(r));
+    spec.signature.push(`visibleTo=${user}\u0000${access.key}`);
   }
   return spec;
 }
@@ -234,13 +241,15 @@ export function registerManagedObjects(api: AreaApi): void {
     const options = renderOptions(ctx, false);
     const global = hasGlobalRead(ctx);
     const user = ctx.user.userName;
+    const access = global ? undefined : inventoryRoleAccess(ctx.tenant, ctx.user, store, 'READ');
     return ctx.okJsonPage(
       provider,
       {
         key: 'managedObjects',
         json: managedObjectJson(ctx, store, options),
         restricted,
-        visible: (r) => global || r.doc.owner === user,
+        // Restricted users (only inventory roles): own objects and what their roles reach.
+        visible: (r) => global || r.doc.owner === user || access?.test(r) === true,
       },
       'managedobjectcollection',
     );
