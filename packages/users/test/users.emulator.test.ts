@@ -5,7 +5,8 @@ import { BasicAuth, CumulocityRestClient, defineQuery, ResourceOperations } from
 import { InventoryRoles, ReadPermission, UserGroups, Users } from '../src/index.js';
 
 // Users, groups and inventory roles over real HTTP against the emulator: a user who may read one
-// device group sees exactly that (with offset paging), and nothing is left behind.
+// device group (through an inventory role) sees exactly that (with offset paging), and nothing is
+// left behind.
 
 let emu: Emulator;
 let admin: CumulocityRestClient;
@@ -25,15 +26,22 @@ beforeEach(() => {
   emu.requests.clear();
 });
 
-async function deviceGroupWith(names: string[]): Promise<{ group: ManagedObject; devices: ManagedObject[] }> {
+const referenceType = Resources.managedObject.mediaType.replace('managedobject', 'managedobjectreference');
+
+/** A device group with a subgroup: the first half of the devices in the group, the rest in the subgroup, objects outside in between. */
+async function deviceGroupWith(names: string[]): Promise<{ group: ManagedObject; subgroup: ManagedObject; devices: ManagedObject[] }> {
   const group = await new ManagedObject(admin, { name: 'Plant', type: 'c8y_DeviceGroup', c8y_IsDeviceGroup: {} }).create();
+  const subgroup = await new ManagedObject(admin, { name: 'Hall', type: 'c8y_DeviceSubgroup', c8y_IsDeviceGroup: {} }).create();
+  await admin.post(`/inventory/managedObjects/${group.id ?? ''}/childAssets`, { managedObject: { id: subgroup.id } }, { contentType: referenceType });
   const devices: ManagedObject[] = [];
-  for (const name of names) {
+  for (const [index, name] of names.entries()) {
+    await new ManagedObject(admin, { name: `Outside ${name}` }).create();
     const device = await new ManagedObject(admin, { name, c8y_IsDevice: {} }).create();
-    await admin.post(`/inventory/managedObjects/${group.id ?? ''}/childAssets`, { managedObject: { id: device.id } }, { contentType: Resources.managedObject.mediaType.replace('managedobject', 'managedobjectreference') });
+    const parent = index < names.length / 2 ? group : subgroup;
+    await admin.post(`/inventory/managedObjects/${parent.id ?? ''}/childAssets`, { managedObject: { id: device.id } }, { contentType: referenceType });
     devices.push(device);
   }
-  return { group, devices };
+  return { group, subgroup, devices };
 }
 
 describe('users against the emulator', () => {
@@ -41,9 +49,10 @@ describe('users against the emulator', () => {
     const users = new Users(admin);
     const groups = new UserGroups(admin);
     const roles = new InventoryRoles(admin);
-    const { group, devices } = await deviceGroupWith(['Pump 1', 'Pump 2', 'Pump 3']);
-    await new ManagedObject(admin, { name: 'Elsewhere', c8y_IsDevice: {} }).create();
-
+    // Objects outside the group come first and between its members, so Jane's pages come out short.
+    const elsewhere = await new ManagedObject(admin, { name: 'Elsewhere 1', c8y_IsDevice: {} }).create();
+    const { group, devices, subgroup } = await deviceGroupWith(['Pump 1', 'Pump 2', 'Pump 3', 'Pump 4']);
+    await new ManagedObject(admin, { name: 'Elsewhere 2', c8y_IsDevice: {} }).create();
     const jane = await users.create({ userName: 'jane', email: 'jane@example.com', password: 'Jane-Secret-1' });
     const readers = await groups.create({ name: 'Readers' });
     await groups.assignRoles(readers, ['ROLE_ALARM_READ', 'ROLE_EVENT_READ', 'ROLE_USER_MANAGEMENT_OWN_READ']);
@@ -62,14 +71,28 @@ describe('users against the emulator', () => {
     const asJane = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/jane', 'Jane-Secret-1'), retry });
     const me = await new Users(asJane).getCurrent();
     expect(me.effectiveRoleIds).toEqual(expect.arrayContaining(['ROLE_ALARM_READ', 'ROLE_EVENT_READ']));
-    // Jane holds an inventory assignment and no inventory role: restricted (offset) paging. The
-    // emulator's inventory grants visibility by ownership only, not yet by inventory assignments
-    // (the platform would show the group and its three devices), so she sees none of the
-    // admin's objects — and never 'Elsewhere', which no role of hers covers.
+    expect(me.effectiveRoleIds).not.toContain('ROLE_INVENTORY_READ');
+    // Jane's only access to the inventory is her inventory role on the group: she sees the group,
+    // its subgroup and their devices — exactly — over short pages with offset paging (Cumulocity's
+    // restricted mode), which the engine follows through the `next` links.
+    emu.requests.clear();
     const visible = await inventoryOf(asJane).getAll({}, { pageSize: 2 });
-    expect(visible.map((mo) => mo.id)).not.toContain(devices[0]?.id);
-    expect(visible.map((mo) => mo.name)).not.toContain('Elsewhere');
-    expect(await inventoryOf(admin).count({})).toBeGreaterThanOrEqual(5);
+    const expected = [group, subgroup, ...devices].map((mo) => mo.id).sort();
+    expect(visible.map((mo) => mo.id).sort()).toEqual(expected);
+    expect(visible.map((mo) => mo.name)).not.toContain('Elsewhere 1');
+    const listings = emu.requests.filter((request) => request.path === '/inventory/managedObjects' && request.method === 'GET');
+    expect(listings.length).toBeGreaterThan(Math.ceil(expected.length / 2));
+    // From the second request on, currentPage is an offset (the next position to scan, from the
+    // previous reply's statistics), not a page number: page 1 scanned positions 1–2, so 3 follows.
+    const positions = listings.map((request) => Number(request.query.currentPage ?? 1));
+    expect(positions.slice(0, 2)).toEqual([1, 3]);
+    expect(positions.every((position, index) => index === 0 || position > (positions[index - 1] ?? 0))).toBe(true);
+    // The same through workers (pages in turn: restricted paging cannot be fetched ahead).
+    expect((await inventoryOf(asJane).getAll({}, { pageSize: 2, workers: 4 })).map((mo) => mo.id).sort()).toEqual(expected);
+    expect((await inventoryOf(asJane).getAll({ fragmentType: 'c8y_IsDevice' }, { pageSize: 3 })).map((mo) => mo.name).sort()).toEqual(['Pump 1', 'Pump 2', 'Pump 3', 'Pump 4']);
+    await expect(inventoryOf(asJane).get(elsewhere.id ?? '')).rejects.toMatchObject({ status: 403 });
+    expect((await inventoryOf(asJane).get(devices[0]?.id ?? '')).name).toBe('Pump 1');
+    expect(await inventoryOf(admin).count({})).toBeGreaterThanOrEqual(expected.length + 2);
 
     await roles.unassign('jane', assignment);
     expect(await roles.getAssignments('jane')).toEqual([]);
