@@ -1,0 +1,88 @@
+import { BasicAuth, BearerAuth, CookieAuth, InvalidInputError, isCumulocityError, parseAuthorization, type IncomingHeaders } from '@c8y/rest-core';
+import { InboundAuthError } from './errors/inbound-auth-error.js';
+
+/**
+ * The cookies of an inbound request, when a framework has parsed them already (Express's
+ * `req.cookies`). Without them the `Cookie` header is read.
+ *
+ * @example
+ * ```ts
+ * const cookies: InboundCookies = { authorization: token, 'XSRF-TOKEN': 'xsrf' };
+ * ```
+ */
+export type InboundCookies = Readonly<Record<string, string | undefined>>;
+
+/**
+ * A request the microservice received, as far as credentials go: its headers (Node's
+ * `req.headers`, a fetch `Headers`) and, optionally, its parsed cookies.
+ *
+ * @example
+ * ```ts
+ * import { createServer } from 'node:http';
+ * import { MultiTenantCumulocityApp } from '@c8y/microservice';
+ *
+ * const app = new MultiTenantCumulocityApp();
+ * createServer(async (req, res) => {
+ *   const tenantClient = await app.getTenantClient({ headers: req.headers }); // the caller's tenant's service user
+ *   res.end(tenantClient.baseUrl);
+ * });
+ * ```
+ */
+export interface InboundRequest {
+  /** The request headers; names are matched case-insensitively. */
+  headers: IncomingHeaders;
+  /** Parsed cookies; when absent, the `Cookie` header is read. */
+  cookies?: InboundCookies;
+}
+
+/**
+ * The credentials of a request the microservice received, as an auth strategy that acts as the
+ * caller (see rest-core's `parseAuthorization`):
+ *
+ * 1. cookie `authorization` with the `X-XSRF-TOKEN` header → `CookieAuth` (with OAI-Secure the
+ *    platform forwards the cookie and a placeholder `Authorization` header: the cookie wins);
+ * 2. `Authorization: Bearer …` → `BearerAuth`;
+ * 3. `Authorization: Basic …` → `BasicAuth`.
+ *
+ * A `tfatoken` header is carried along. Throws {@link InboundAuthError} (a 401) when there are no
+ * credentials (`missing`), when they cannot be read (`malformed`), or when the cookie comes
+ * without its `X-XSRF-TOKEN` header (`no-xsrf`: the platform would refuse it, and accepting it
+ * would let any page the user visits make requests in the user's name). Nothing is verified:
+ * the platform checks the credentials when the client uses them.
+ *
+ * @example
+ * ```ts
+ * const auth = readInboundAuth({ authorization: `Basic ${btoa('t100/alice:secret')}` });
+ * auth.tenantId; // 't100'
+ * auth.username; // 'alice'
+ * ```
+ */
+export function readInboundAuth(headers: IncomingHeaders, cookies?: InboundCookies): BasicAuth | BearerAuth | CookieAuth {
+  if (typeof headers !== 'object' || headers === null) throw new InvalidInputError('must be the request headers', { path: 'headers' });
+  if (cookies !== undefined && (typeof cookies !== 'object' || cookies === null)) {
+    throw new InvalidInputError('must be a record of cookie values', { path: 'cookies' });
+  }
+  let auth: BasicAuth | BearerAuth | CookieAuth | undefined;
+  try {
+    auth = parseAuthorization(headers, cookies);
+  } catch (error) {
+    if (isCumulocityError(error, 'InvalidInputError')) throw new InboundAuthError('malformed', error.message, { cause: error });
+    throw error;
+  }
+  if (auth === undefined) throw new InboundAuthError('missing', 'the request has neither an authorization cookie nor an Authorization header');
+  if (auth instanceof CookieAuth && !hasHeader(headers, 'x-xsrf-token')) {
+    throw new InboundAuthError('no-xsrf', 'the authorization cookie came without the X-XSRF-TOKEN header');
+  }
+  return auth;
+}
+
+/** Whether a header is present with a non-empty value (names compared case-insensitively). */
+function hasHeader(headers: IncomingHeaders, name: string): boolean {
+  if (headers instanceof Headers) return (headers.get(name) ?? '').trim() !== '';
+  for (const [key, value] of Object.entries(headers)) {
+    if (key.toLowerCase() !== name || value === undefined) continue;
+    const values = typeof value === 'string' ? [value] : value;
+    if (values.some((item) => item.trim() !== '')) return true;
+  }
+  return false;
+}
