@@ -1,42 +1,56 @@
-/** The times of one task over its measured runs, in ms. */
-export interface Timing {
+/** Median, fastest and slowest of one contender's measured runs. */
+export interface Stats {
   readonly median: number;
-  readonly fastest: number;
-  readonly slowest: number;
+  readonly min: number;
+  readonly max: number;
+  readonly runs: number;
+}
+
+/** Summarises measured values (at least one). */
+export function statsOf(values: readonly number[]): Stats {
+  if (values.length === 0) throw new Error('no measured runs');
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
+}
+
+/** Multiplies every figure (a subset's time scaled to the full size). */
+export function scaleStats(stats: Stats, factor: number): Stats {
+  return { ...stats, median: stats.median * factor, min: stats.min * factor, max: stats.max * factor };
 }
 
 /**
- * Runs every task `warmups` times, then `runs` rounds in which each task runs once, taking
- * turns so that drift (JIT warm-up, other load) spreads evenly; returns each task's timing.
+ * A contender's task. It resolves nothing (its wall time in ms is measured) or a number it
+ * measured itself (peak memory of a child process, time to first response in a fresh process).
  */
-export async function interleavedTimings<K extends string>(
-  tasks: Record<K, () => Promise<unknown>>,
-  { warmups = 2, runs = 5 }: { warmups?: number; runs?: number } = {},
-): Promise<Record<K, Timing>> {
+export type Task = () => Promise<number | void>;
+
+/** How many rounds are thrown away and how many are measured. */
+export interface Rounds {
+  readonly warmups: number;
+  readonly runs: number;
+}
+
+/**
+ * Runs every task `warmups` times, then `runs` rounds in which each task runs once, taking turns
+ * so that drift (JIT warm-up, other load on the machine) spreads evenly over the contenders.
+ */
+export async function takeTurns<K extends string>(tasks: Record<K, Task>, { warmups, runs }: Rounds): Promise<Record<K, Stats>> {
   const names = Object.keys(tasks) as K[];
-  const times = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const values = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmups + runs; round++) {
     for (const name of names) {
       const start = performance.now();
-      await tasks[name]();
-      if (round >= warmups) times[name].push(performance.now() - start);
+      const measured = await tasks[name]();
+      const value = typeof measured === 'number' ? measured : performance.now() - start;
+      if (round >= warmups) values[name].push(value);
     }
   }
-  return Object.fromEntries(
-    names.map((name) => {
-      const sorted = [...times[name]].sort((a, b) => a - b);
-      return [name, { median: sorted[Math.floor(sorted.length / 2)], fastest: sorted[0], slowest: sorted.at(-1) } as Timing];
-    }),
-  ) as Record<K, Timing>;
+  return Object.fromEntries(names.map((name) => [name, statsOf(values[name])])) as Record<K, Stats>;
 }
 
-/** `median ms (fastest–slowest)`, padded for a column. */
-export function formatTiming({ median, fastest, slowest }: Timing): string {
-  return `${median.toFixed(0).padStart(6)} ms  (${fastest.toFixed(0)}–${slowest.toFixed(0)})`;
-}
-
-/** Formats a ratio with a verdict against a target. */
-export function verdict(ratio: number, target: number, higherIsBetter: boolean): string {
-  const ok = higherIsBetter ? ratio >= target : ratio <= target;
-  return `${ratio.toFixed(2)}× (target ${higherIsBetter ? '≥' : '≤'} ${target}×: ${ok ? 'met' : 'NOT met'})`;
+/** Throws unless a read returned the expected number of items (a benchmark of a wrong answer is worthless). */
+export function expectCount(what: string, actual: number, expected: number): void {
+  if (actual !== expected) throw new Error(`${what}: expected ${expected} items, got ${actual}`);
 }

@@ -1,0 +1,31 @@
+import { runChild } from '../children/run-child.js';
+import { startEmulatorProcess } from '../emulator-process.js';
+import { takeTurns } from '../measure.js';
+import { atMost, withRatios, type ScenarioResult } from '../report/result.js';
+import type { BenchSizes } from '../sizes.js';
+
+/**
+ * 5. Cold start: a fresh Node process imports the library, makes its first request and reports
+ * the time since it started (Node's own start-up included, the same for every contender).
+ */
+export async function coldStartScenario({ coldStart: size }: BenchSizes): Promise<ScenarioResult> {
+  const emulator = await startEmulatorProcess({ latencyMs: 0, managedObjects: 1 });
+  try {
+    const start = (name: string) => async () => (await runChild<{ ms: number }>(`cold-start-${name}`, [emulator.url])).ms;
+    const stats = await takeTurns({ sdk: start('sdk'), official: start('official'), raw: start('raw') }, size.rounds);
+    const sdk = withRatios({ contender: 'SDK: @c8y/rest-core + @c8y/inventory, Inventory.getAll limit 1', kind: 'sdk', stats: stats.sdk }, stats.raw, stats.official);
+    return {
+      title: '5. Cold start',
+      setup: `fresh \`node\` process → import → first list request answered; ${size.rounds.runs} runs`,
+      unit: 'ms',
+      rows: [
+        { ...sdk, targets: [atMost('≤ @c8y/client', sdk.stats.median, stats.official.median)] },
+        withRatios({ contender: '@c8y/client: Client + BasicAuth, inventory.list pageSize 1', kind: 'official', stats: stats.official }, stats.raw, stats.official),
+        withRatios({ contender: 'raw fetch, nothing imported', kind: 'raw', stats: stats.raw }, stats.raw, stats.official),
+      ],
+      notes: ['`@c8y/sdk` has not landed yet: the SDK process imports the packages a user would install for this call (`@c8y/rest-core`, `@c8y/inventory`, which brings `@c8y/model`).'],
+    };
+  } finally {
+    await emulator.stop();
+  }
+}

@@ -1,0 +1,46 @@
+import type { StreamReport } from '../children/stream-measurements.js';
+import { runChild } from '../children/run-child.js';
+import { startEmulatorProcess } from '../emulator-process.js';
+import { statsOf, takeTurns } from '../measure.js';
+import { atMost, withRatios, type ContenderKind, type ScenarioResult } from '../report/result.js';
+import type { BenchSizes } from '../sizes.js';
+
+const contenders = ['sdk', 'official', 'raw'] as const;
+
+/**
+ * 4. Streaming memory: every measurement of a large store read item by item, each contender in a
+ * fresh client process that samples its own peak RSS (the emulator's memory is its own).
+ */
+export async function streamingMemoryScenario({ streaming: size }: BenchSizes): Promise<ScenarioResult> {
+  const { measurements, pageSize, workers } = size;
+  const emulator = await startEmulatorProcess({ latencyMs: 0, managedObjects: 1, measurements });
+  try {
+    const reports: Record<(typeof contenders)[number], StreamReport[]> = { sdk: [], official: [], raw: [] };
+    const stream = (contender: (typeof contenders)[number]) => async () => {
+      const concurrency = contender === 'official' ? 1 : workers;
+      const report = await runChild<StreamReport>('stream-measurements', [contender, emulator.url, String(measurements), String(pageSize), String(concurrency)]);
+      reports[contender].push(report);
+      return report.peakGrowthMB;
+    };
+    const stats = await takeTurns({ sdk: stream('sdk'), official: stream('official'), raw: stream('raw') }, { warmups: 0, runs: size.runs });
+    const row = (contender: string, kind: ContenderKind, key: (typeof contenders)[number]) => withRatios({ contender, kind, stats: stats[key] }, stats.raw, stats.official);
+    const sdk = row(`SDK Measurements.select, workers ${workers}, Measurement objects`, 'sdk', 'sdk');
+    const seconds = (key: (typeof contenders)[number]) => (statsOf(reports[key].map((r) => r.ms)).median / 1000).toFixed(1);
+    return {
+      title: '4. Streaming memory',
+      setup: `${measurements.toLocaleString('en')} measurements, pageSize ${pageSize}, 0 ms latency, peak RSS growth of the client process (sampled every 5 ms and after every page); ${size.runs} runs`,
+      unit: 'MB',
+      rows: [
+        { ...sdk, targets: [atMost('< 64 MB', sdk.stats.median, 64)] },
+        row('@c8y/client list + paging.next()', 'official', 'official'),
+        row(`raw fetch, ${workers} at once, items dropped after counting`, 'raw', 'raw'),
+      ],
+      notes: [
+        `Read times (median): SDK ${seconds('sdk')} s, @c8y/client ${seconds('official')} s, raw ${seconds('raw')} s — the emulator renders every page, so these are not the client's CPU alone.`,
+        `Each run is a fresh \`node\` process (dist/children/stream-measurements.js); growth = peak RSS − RSS after loading the contender's modules.`,
+      ],
+    };
+  } finally {
+    await emulator.stop();
+  }
+}
