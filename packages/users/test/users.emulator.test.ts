@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { startEmulator, type Emulator } from '@c8y/emulator';
 import { ManagedObject, Resources } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, defineQuery, ResourceOperations } from '@c8y/rest-core';
+import { authenticate, BasicAuth, CumulocityRestClient, defineQuery, ResourceOperations } from '@c8y/rest-core';
 import { InventoryRoles, ReadPermission, UserGroups, Users } from '../src/index.js';
 
 // Users, groups and inventory roles over real HTTP against the emulator: a user who may read one
@@ -128,6 +128,28 @@ describe('users against the emulator', () => {
     await expect(new Users(again).getCurrent()).rejects.toMatchObject({ status: 401 });
     expect((await users.getTfaSettings('joe')).enabled).toBe(false);
     await users.delete('joe');
+  });
+
+  it('logoutAll ends the cookie and token sessions of every user of the tenant; Basic clients keep working', async () => {
+    const users = new Users(admin);
+    await users.create({ userName: 'kim', email: 'kim@example.com', password: 'Kim-Secret-1' });
+    await (await users.get('kim')).assignRole('ROLE_USER_MANAGEMENT_OWN_READ');
+    const login = () => authenticate({ baseUrl: emu.url, tenantId: 't100', username: 'kim', password: 'Kim-Secret-1' });
+    const cookie = await login();
+    const asKimCookie = new CumulocityRestClient({ baseUrl: emu.url, auth: cookie, retry: false });
+    const asKimBearer = new CumulocityRestClient({ baseUrl: emu.url, auth: (await login()).toBearer(), retry: false });
+    const adminCookie = new CumulocityRestClient({ baseUrl: emu.url, auth: await authenticate({ baseUrl: emu.url, tenantId: 't100', username: 'admin', password: 'admin-pass' }), retry: false });
+    for (const client of [asKimCookie, asKimBearer, adminCookie]) expect((await new Users(client).getCurrent()).userName).toBeDefined();
+
+    await users.logoutAll();
+    for (const client of [asKimCookie, asKimBearer, adminCookie]) await expect(new Users(client).getCurrent()).rejects.toMatchObject({ status: 401 });
+    expect((await users.getCurrent()).userName).toBe('admin');
+    // A new login works again.
+    expect((await new Users(new CumulocityRestClient({ baseUrl: emu.url, auth: await login(), retry: false })).getCurrent()).userName).toBe('kim');
+    // Only a user manager may log everybody out.
+    const asKim = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/kim', 'Kim-Secret-1'), retry: false });
+    await expect(new Users(asKim).logoutAll()).rejects.toMatchObject({ status: 403 });
+    await users.delete('kim');
   });
 
   it('under injected 429s and 503s: exactly the expected users and memberships', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { passwordResetToken, startEmulator, type Emulator } from '../src/index.js';
-import { call, mediaType } from './accounts-helpers.js';
+import { call, cookieValue, mediaType, setCookies } from './accounts-helpers.js';
 import { basic, rawRequest, TEST_TENANTS } from './helpers.js';
 
 type Json = Record<string, unknown>;
@@ -382,6 +382,45 @@ describe('users area', () => {
     expect((await call(base, 'DELETE', `/user/t100/users/field/roles/inventory/${id}`)).status).toBe(204);
     expect(user()?.restrictedPaging).toBe(false);
     expect((await call(base, 'GET', `/user/t100/users/field/roles/inventory/${id}`)).status).toBe(404);
+  });
+
+  it('POST /user/logout/{tenantId}/allUsers ends every token session of the tenant (cookies and Bearer), not Basic', async () => {
+    await createUser('jdoe');
+    await assignRole('jdoe', 'ROLE_USER_MANAGEMENT_OWN_READ');
+    const FORM = 'application/x-www-form-urlencoded';
+    const cookieLogin = async (tenant: string, username: string, password: string) => {
+      const res = await call(base, 'POST', `/tenant/oauth?tenant_id=${tenant}`, { auth: null, body: `grant_type=PASSWORD&username=${username}&password=${password}`, type: FORM });
+      expect(res.status).toBe(200);
+      const cookies = setCookies(res);
+      return { Cookie: `authorization=${cookieValue(cookies, 'authorization') ?? ''}`, 'X-XSRF-TOKEN': cookieValue(cookies, 'XSRF-TOKEN') ?? '' };
+    };
+    const bearerLogin = async (tenant: string, username: string, password: string) => {
+      const res = await call<{ access_token: string }>(base, 'POST', `/tenant/oauth/token?tenant_id=${tenant}`, { auth: null, body: `grant_type=PASSWORD&username=${username}&password=${password}`, type: FORM });
+      expect(res.status).toBe(200);
+      return `Bearer ${res.body.access_token}`;
+    };
+    const whoAmI = (auth: string | null, headers: Record<string, string> = {}) => call(base, 'GET', '/user/currentUser', { auth, headers });
+    const jdoeCookie = await cookieLogin('t100', 'jdoe', 'secret-123');
+    const jdoeBearer = await bearerLogin('t100', 'jdoe', 'secret-123');
+    const adminBearer = await bearerLogin('t100', 'admin', 'admin-pass');
+    const otherTenant = await bearerLogin('t200', 'admin', 'other-pass');
+    for (const [auth, headers] of [[null, jdoeCookie], [jdoeBearer, {}], [adminBearer, {}], [otherTenant, {}]] as const) expect((await whoAmI(auth, headers)).status).toBe(200);
+
+    // Only a user manager of the tenant itself.
+    expect((await call(base, 'POST', '/user/logout/t100/allUsers', { auth: as('jdoe') })).status).toBe(403);
+    expect((await call(base, 'POST', '/user/logout/t200/allUsers')).status).toBe(403);
+    expect((await call(base, 'POST', '/user/logout/nope/allUsers')).status).toBe(403);
+    expect((await whoAmI(jdoeBearer)).status).toBe(200);
+
+    const res = await call(base, 'POST', '/user/logout/t100/allUsers', { auth: adminBearer });
+    expect(res.status).toBe(200);
+    expect(res.body).toBe('');
+    for (const [auth, headers] of [[null, jdoeCookie], [jdoeBearer, {}], [adminBearer, {}]] as const) expect((await whoAmI(auth, headers)).status).toBe(401);
+    // Other tenants' sessions and Basic credentials are untouched; new logins work.
+    expect((await whoAmI(otherTenant)).status).toBe(200);
+    expect((await whoAmI(as('jdoe'))).status).toBe(200);
+    expect((await whoAmI(await bearerLogin('t100', 'jdoe', 'secret-123'))).status).toBe(200);
+    expect((await whoAmI(null, await cookieLogin('t100', 'jdoe', 'secret-123'))).status).toBe(200);
   });
 
   it('GET /user/{t}/users/{u}/tfa', async () => {

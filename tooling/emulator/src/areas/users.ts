@@ -133,7 +133,8 @@ function deleteUser(tenant: Tenant, user: User): void {
 
 /**
  * Users, groups, global roles, inventory roles and inventory assignments (`/user/...`), TFA
- * settings of users, the legacy admin password change and password reset.
+ * settings of users, the legacy admin password change, password reset and the logout of every
+ * user of a tenant (`/user/logout/{tenantId}/allUsers`).
  * The "current user" endpoints live in `current.ts`; login/logout in `tenant.ts`.
  */
 export const usersArea = defineArea({
@@ -310,6 +311,20 @@ export const usersArea = defineArea({
         return ctx.empty(200);
       },
       { roles: ADMIN },
+    );
+
+    // ---- logout of every user of a tenant ------------------------------------------------------
+    // OAS postLogoutAllTenantUsers: ROLE_USER_MANAGEMENT_ADMIN and the current tenant only; ends the
+    // token-based sessions (OAI-Secure cookies, Bearer tokens) of every user, the caller's included.
+    // Basic credentials are no session: they keep working.
+    api.post(
+      '/user/logout/:tenantId/allUsers',
+      (ctx) => {
+        if (ctx.param('tenantId') !== ctx.tenant.id) throw errors.forbidden();
+        ctx.emu.tokens.revokeTenant(ctx.tenant.id);
+        return ctx.empty(200);
+      },
+      { roles: ADMIN, body: 'any' },
     );
 
     // ---- a user's global roles and groups ------------------------------------------------------

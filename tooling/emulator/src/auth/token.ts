@@ -33,6 +33,8 @@ const b64url = (data: Buffer | string): string => Buffer.from(data).toString('ba
 export class TokenIssuer {
   private readonly secret = randomBytes(32);
   private readonly revoked = new Set<string>();
+  /** Ids (`jti`) of the tokens issued per tenant and not revoked yet, for {@link revokeTenant}. */
+  private readonly issuedByTenant = new Map<string, Set<string>>();
 
   constructor(
     private readonly now: () => Date,
@@ -55,6 +57,9 @@ export class TokenIssuer {
       ten: tenant,
       xsrfToken: randomUUID(),
     };
+    let issued = this.issuedByTenant.get(tenant);
+    if (!issued) this.issuedByTenant.set(tenant, (issued = new Set()));
+    issued.add(claims.jti);
     const unsigned = `${b64url(JSON.stringify({ alg: 'HS256', typ: 'JWT' }))}.${b64url(JSON.stringify(claims))}`;
     return { token: `${unsigned}.${this.sign(unsigned)}`, xsrfToken: claims.xsrfToken, claims };
   }
@@ -80,8 +85,24 @@ export class TokenIssuer {
   /** Invalidates a token (logout). Returns false if it was not a valid token. */
   revoke(token: string): boolean {
     const claims = this.verify(token);
-    if (claims) this.revoked.add(claims.jti);
+    if (claims) {
+      this.revoked.add(claims.jti);
+      this.issuedByTenant.get(claims.ten)?.delete(claims.jti);
+    }
     return claims !== undefined;
+  }
+
+  /**
+   * Invalidates every token issued so far to users of `tenant` (`POST /user/logout/{tenantId}/allUsers`):
+   * cookie (OAI-Secure) sessions and Bearer tokens alike. Tokens issued afterwards are valid.
+   * Returns how many tokens were invalidated (expired ones included).
+   */
+  revokeTenant(tenant: string): number {
+    const issued = this.issuedByTenant.get(tenant);
+    if (!issued) return 0;
+    for (const jti of issued) this.revoked.add(jti);
+    this.issuedByTenant.delete(tenant);
+    return issued.size;
   }
 
   private sign(data: string): string {
