@@ -16,7 +16,8 @@ export interface StandaloneProjectSpec {
 
 /**
  * Writes the project and installs it with pnpm from the local store only (`--offline`: the
- * workspace install has put every third-party package there, so no network is needed).
+ * workspace install has put every third-party package there, so no network is needed; the new
+ * project resolves its own lockfile, also where CI would make frozen lockfiles the default).
  * `overrides` send the packages' dependencies on each other to the tarballs too, never to a
  * registry; `hoist: false` keeps pnpm from making undeclared dependencies reachable, so a
  * package that forgot one fails here as it would for a user with a strict installer.
@@ -33,7 +34,7 @@ export async function installStandaloneProject(spec: StandaloneProjectSpec): Pro
   writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   const overrides = closure.map((name) => `  "${name}": "${tarball(name)}"`).join('\n');
   writeFileSync(path.join(dir, 'pnpm-workspace.yaml'), `hoist: false\noverrides:\n${overrides}\n`);
-  await runCommand('pnpm', ['install', '--offline', '--ignore-scripts', '--reporter=silent'], { cwd: dir });
+  await runCommand('pnpm', ['install', '--offline', '--no-frozen-lockfile', '--ignore-scripts', '--reporter=silent'], { cwd: dir });
 }
 
 /** The `@c8y` packages installed in a project's virtual store (`node_modules/.pnpm`), sorted, with their sources. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { DEFAULT_TENANTS, startEmulator, type Emulator } from '@c8y/emulator';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,5 +51,38 @@ describe('each package installs and works alone', () => {
     const result = await runProgram(dir, program, env);
     expect({ exitCode: result.exitCode, stderr: result.stderr }).toEqual({ exitCode: 0, stderr: '' });
     expect(result.stdout.trimEnd()).toBe(c.example.output.trimEnd());
+  });
+});
+
+describe('the check itself', () => {
+  // A project of one context package, to show that the guards catch what they are for.
+  let project: Promise<string> | undefined;
+  const guarded = (): Promise<string> => {
+    const dir = path.join(workDir, 'guard-check');
+    const closure = ['@c8y/alarms', '@c8y/model', '@c8y/rest-core', '@c8y/units'];
+    project ??= installStandaloneProject({ dir, dependencies: ['@c8y/alarms'], closure, tarballs }).then(() => dir);
+    return project;
+  };
+
+  it('refuses a module from outside the project (the workspace, a global node_modules)', async () => {
+    const dir = await guarded();
+    writeFileSync(path.join(workDir, 'outside.mjs'), 'export const outside = true;\n');
+    const inside = await runProgram(dir, await writeProgram(dir, 'inside', "import { Alarms } from '@c8y/alarms';\nconsole.log(typeof Alarms);"), {});
+    expect([inside.exitCode, inside.stdout.trim()]).toEqual([0, 'function']);
+    const outside = await runProgram(dir, await writeProgram(dir, 'outside', "import { outside } from '../outside.mjs';\nconsole.log(outside);"), {});
+    expect(outside.exitCode).not.toBe(0);
+    expect(outside.stderr).toContain("standalone guard: '../outside.mjs'");
+  });
+
+  it('lets a package reach only the dependencies it declares (no hoisting hides a missing one)', async () => {
+    const dir = await guarded();
+    // from inside @c8y/alarms: @c8y/model is its dependency, luxon only its dependency's
+    const probe = `const found = {};
+for (const name of ['@c8y/model', 'luxon']) found[name] = await import(name).then(() => 'found', (error) => error.code);
+console.log(JSON.stringify(found));`;
+    writeFileSync(path.join(realpathSync(path.join(dir, 'node_modules/@c8y/alarms')), 'standalone-probe.mjs'), probe);
+    const result = await runProgram(dir, './node_modules/@c8y/alarms/standalone-probe.mjs', {});
+    expect(result.stderr).toBe('');
+    expect(JSON.parse(result.stdout)).toEqual({ '@c8y/model': 'found', luxon: 'ERR_MODULE_NOT_FOUND' });
   });
 });
