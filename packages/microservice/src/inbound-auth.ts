@@ -66,7 +66,7 @@ export function readInboundAuth(headers: IncomingHeaders, cookies?: InboundCooki
   try {
     auth = parseAuthorization(headers, cookies);
   } catch (error) {
-    if (isCumulocityError(error, 'InvalidInputError')) throw new InboundAuthError('malformed', error.message, { cause: error });
+    if (isCumulocityError(error, 'InvalidInputError')) throw new InboundAuthError('malformed', describeMalformed(headers, error.path), { cause: error });
     throw error;
   }
   if (auth === undefined) throw new InboundAuthError('missing', 'the request has neither an authorization cookie nor an Authorization header');
@@ -76,13 +76,35 @@ export function readInboundAuth(headers: IncomingHeaders, cookies?: InboundCooki
   return auth;
 }
 
-/** Whether a header is present with a non-empty value (names compared case-insensitively). */
-function hasHeader(headers: IncomingHeaders, name: string): boolean {
-  if (headers instanceof Headers) return (headers.get(name) ?? '').trim() !== '';
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() !== name || value === undefined) continue;
-    const values = typeof value === 'string' ? [value] : value;
-    if (values.some((item) => item.trim() !== '')) return true;
+/**
+ * What is wrong, in words of our own: the parser's messages are masked by the credential
+ * redaction in places ("Basic …" reads as credentials), and ours must never quote a value either.
+ */
+function describeMalformed(headers: IncomingHeaders, path: string | undefined): string {
+  if (path === 'cookies.authorization') return 'the authorization cookie is not a usable token';
+  const values = headerValues(headers, path?.slice('headers.'.length) ?? '');
+  if (path !== 'headers.authorization') return `the ${path?.slice('headers.'.length) ?? 'credential'} header is not usable (${values.length > 1 ? 'several values' : 'bad value'})`;
+  if (values.length > 1) return 'the request has more than one Authorization header';
+  const scheme = (/^\S*/.exec(values[0] ?? '')?.[0] ?? '').toLowerCase();
+  if (scheme === 'bearer') return 'the Authorization header\'s "Bearer" token is empty or not a bare token';
+  if (scheme === 'basic') return 'the Authorization header\'s "Basic" value is not the base64 of "<user>:<password>" (UTF-8)';
+  return 'the Authorization header\'s scheme is neither "Basic" nor "Bearer"';
+}
+
+/** The non-empty values of a header, distinct (names compared case-insensitively). */
+function headerValues(headers: IncomingHeaders, name: string): string[] {
+  const values: string[] = [];
+  if (headers instanceof Headers) values.push(headers.get(name) ?? '');
+  else {
+    for (const [key, value] of Object.entries(headers)) {
+      if (key.toLowerCase() !== name || value === undefined) continue;
+      values.push(...(typeof value === 'string' ? [value] : value));
+    }
   }
-  return false;
+  return [...new Set(values.map((value) => value.trim()).filter((value) => value !== ''))];
+}
+
+/** Whether a header is present with a non-empty value. */
+function hasHeader(headers: IncomingHeaders, name: string): boolean {
+  return headerValues(headers, name).length > 0;
 }
