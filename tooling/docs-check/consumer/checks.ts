@@ -2,13 +2,14 @@
 // packed tarballs: what a user writes, checked against the published declarations. Each
 // `@ts-expect-error` must mark a real error (an unused one is TS2578, which fails the test).
 import { Alarms, type AlarmFilters } from '@c8y/alarms';
+import { inventoryQuery } from '@c8y/inventory';
 import { ManagedObject, Measurement, Resources } from '@c8y/model';
 import '@c8y/model/datetime';
-import { BasicAuth, CumulocityRestClient, getAll, inventoryQuerySpec, select, type JsonObject } from '@c8y/rest-core';
+import { BasicAuth, CumulocityRestClient, getAll, select, type JsonObject } from '@c8y/rest-core';
 import { Celsius } from '@c8y/units';
 
 const client = new CumulocityRestClient({ baseUrl: 'mytenant.cumulocity.com', auth: new BasicAuth('t100/admin', 'secret') });
-const inventory = { ...Resources.managedObject, querySpec: inventoryQuerySpec };
+const inventory = { ...Resources.managedObject, querySpec: inventoryQuery };
 
 export async function typedPaging(): Promise<void> {
   // `map` builds model objects: the items are typed by what it returns.

@@ -29,7 +29,7 @@ export const PREAMBLE: Readonly<Record<string, PreambleName>> = {
   ids: { type: 'string[]', imports: [] },
   /** The alarm API of `@c8y/alarms`: `new Alarms(client)`. */
   alarms: { type: 'Alarms', imports: [['Alarms', '@c8y/alarms']] },
-  /** The managed objects as a paged resource: `{ ...Resources.managedObject, querySpec: inventoryQuerySpec }`. */
+  /** The managed objects as a paged resource: `{ ...Resources.managedObject, querySpec: inventoryQuery }` (`inventoryQuery` of `@c8y/inventory`). */
   inventory: { type: 'PagedResource', imports: [['PagedResource', '@c8y/rest-core']] },
   /** A tenant URL: `'mytenant.cumulocity.com'`. */
   baseUrl: { type: 'string', imports: [] },

@@ -63,7 +63,8 @@ function requestOptions(options: ByFilterOptions, params: QueryRecord): RequestO
  *
  * @example
  * ```ts
- * await deleteByFilter(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
+ * const eventSpec = defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] });
+ * await deleteByFilter(client, { ...Resources.event, querySpec: eventSpec }, { source: '42', type: 'c8y_Test', before: '2025-01-01' });
  * // DELETE /event/events?source=42&type=c8y_Test&dateTo=2025-01-01T00:00:00.000Z
  * ```
  */

@@ -194,10 +194,10 @@ export function createPagedIterable<T>(pages: () => AsyncIterableIterator<Page<T
  *
  * @example
  * ```ts
- * const events = { ...Resources.event, querySpec: eventQuerySpec };
+ * const events = { ...Resources.event, querySpec: defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] }) };
  * for await (const event of select(client, events, { source: '42', maxAge: '1d' }, { limit: 100 })) console.log(event.id);
  * const devices = await select(client, inventory, { fragmentType: 'c8y_IsDevice' }, { workers: 10, map: (json) => Device.fromJSON(client, json) }).toArray();
- * const measurements = { ...Resources.measurement, querySpec: measurementQuerySpec };
+ * const measurements = { ...Resources.measurement, querySpec: defineQuery<DateRangeFilters & { source?: IdLike }>({ resource: 'measurements', ranges: ['time'], ids: ['source'] }) };
  * for await (const [id, temperature] of select(client, measurements, { source: '42' }, { asValues: ['id', ['c8y_Temperature.T.value', 0]] })) console.log(id, temperature);
  * ```
  */
@@ -264,7 +264,8 @@ export async function getAll(client: RestClient, resource: PagedResource, query?
  *
  * @example
  * ```ts
- * await count(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42', maxAge: '1d' }); // GET /event/events?source=42&dateFrom=…&pageSize=1&withTotalPages=true
+ * const eventSpec = defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] });
+ * await count(client, { ...Resources.event, querySpec: eventSpec }, { source: '42', maxAge: '1d' }); // GET /event/events?source=42&dateFrom=…&pageSize=1&withTotalPages=true
  * await count(client, { ...Resources.alarm, querySpec: alarmQuery }, { status: 'ACTIVE' }); // GET /alarm/alarms/count?status=ACTIVE
  * ```
  */

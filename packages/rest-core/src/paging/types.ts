@@ -13,7 +13,7 @@ export type { JsonObject } from '../json/json-types.js';
  *
  * @example
  * ```ts
- * const events: PagedResource = { ...Resources.event, querySpec: eventQuerySpec };
+ * const events: PagedResource = { ...Resources.event, querySpec: defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] }) };
  * ```
  */
 export interface PagedResource extends ResourceDescriptor {
@@ -97,7 +97,8 @@ export interface Page<T> {
  *
  * @example
  * ```ts
- * const events = select(client, { ...Resources.event, querySpec: eventQuerySpec }, { source: '42' }, { limit: 500, workers: 4 });
+ * const eventSpec = defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] });
+ * const events = select(client, { ...Resources.event, querySpec: eventSpec }, { source: '42' }, { limit: 500, workers: 4 });
  * for await (const event of events) console.log(event.id);
  * for await (const page of events.byPage()) console.log(page.items.length);
  * const all = await events.toArray();

@@ -98,13 +98,17 @@ function strings(value: unknown, key: string): string[] {
  *
  * @example
  * ```ts
+ * const eventSpec = defineQuery<DateRangeFilters & OrderFilters & { source?: IdLike; type?: string }>({
+ *   resource: 'events', ranges: ['time'], ids: ['source'], ascendingRevert: true,
+ * });
+ * const inventorySpec = defineQuery<{ name?: string }>({ resource: 'managedObjects', odata: { param: 'query' } });
  * const now = new Date('2025-06-15T12:00:00Z');
- * buildQueryParams({ source: device, maxAge: '1d', ascending: true, type: 'c8y_Position' }, eventQuerySpec, now);
+ * buildQueryParams({ source: device, maxAge: '1d', ascending: true, type: 'c8y_Position' }, eventSpec, now);
  * // { source: '42', dateFrom: '2025-06-14T12:00:00.000Z', revert: true, type: 'c8y_Position' }
- * buildQueryParams({ name: "O'Brien*" }, inventoryQuerySpec);
+ * buildQueryParams({ name: "O'Brien*" }, inventorySpec);
  * // { query: "$filter=(name eq 'O''Brien*')" }
- * buildQueryParams("type=x&source=1", eventQuerySpec); // { type: 'x', source: '1' }
- * buildQueryParams({ after: 'x', dateFrom: 'y' }, eventQuerySpec); // throws: 'after' and 'dateFrom' …
+ * buildQueryParams("type=x&source=1", eventSpec); // { type: 'x', source: '1' }
+ * buildQueryParams({ after: 'x', dateFrom: 'y' }, eventSpec); // throws: 'after' and 'dateFrom' …
  * ```
  */
 export function buildQueryParams(

@@ -5,32 +5,7 @@ export { buildQueryParams } from './build.js';
 export { defineQuery, type QueryDeclaration, type TimeRange } from './define-query.js';
 export { parseIsoDateTime, toIsoDate, toIsoTime, type DateLike, type DateTimeLike, type TimeLike, type ToIsoDateOptions } from './dates.js';
 export { toDurationMs, type DurationLike, type DurationObjectLike } from './durations.js';
-export type {
-  ApplicationFilters,
-  ApplicationTypeFilter,
-  AuditRecordFilters,
-  BinaryFilters,
-  BulkOperationFilters,
-  CreatedRangeFilters,
-  DateRangeFilters,
-  EventFilters,
-  InventoryChildrenFilters,
-  InventoryFilters,
-  InventoryQueryFilters,
-  InventoryQueryValue,
-  InventoryRoleFilters,
-  MeasurementFilters,
-  OpenFilters,
-  OperationFilters,
-  OrderFilters,
-  SeriesFilters,
-  SubscriptionFilters,
-  TenantFilters,
-  TenantOptionFilters,
-  UpdatedRangeFilters,
-  UserFilters,
-  UserGroupFilters,
-} from './filters.js';
+export type { CreatedRangeFilters, DateRangeFilters, OrderFilters, UpdatedRangeFilters } from './filters.js';
 export { idOf, type IdLike } from './id-like.js';
 export { isODataBuilt, odata, ODataExpression, ODataQuery, type ODataDirection, type ODataValue } from './odata.js';
 export { impliesOrdering } from './ordering.js';
@@ -39,23 +14,3 @@ export type { QueryRecord, QueryScalar } from './query-record.js';
 export type { ODataSpec, QuerySpec } from './query-spec.js';
 export { parseRawQuery } from './raw.js';
 export { isReservedQueryKey, RESERVED_QUERY_KEYS, splitReservedKeys, type ReservedQueryKey } from './reserved.js';
-export {
-  applicationQuerySpec,
-  auditRecordQuerySpec,
-  binaryQuerySpec,
-  bulkOperationQuerySpec,
-  deviceInventoryQuerySpec,
-  eventQuerySpec,
-  groupInventoryQuerySpec,
-  inventoryChildrenQuerySpec,
-  inventoryQuerySpec,
-  inventoryRoleQuerySpec,
-  measurementQuerySpec,
-  operationQuerySpec,
-  seriesQuerySpec,
-  subscriptionQuerySpec,
-  tenantOptionQuerySpec,
-  tenantQuerySpec,
-  userGroupQuerySpec,
-  userQuerySpec,
-} from './specs.js';

@@ -3,9 +3,9 @@ declare const filterType: unique symbol;
 
 /**
  * How one resource's filter options map to its REST query parameters: plain data, read by
- * {@link buildQueryParams}. Each context package passes the spec of its resource (the
- * ready-made ones are in `specs.ts`, e.g. {@link eventQuerySpec}). Parameter names are the REST
- * names from the OpenAPI spec; keys a spec does not mention pass through unchanged.
+ * {@link buildQueryParams}. Each context package declares the spec of its resource with
+ * {@link defineQuery} (rest-core holds none). Parameter names are the REST names from the
+ * OpenAPI spec; keys a spec does not mention pass through unchanged (unless it lists `parameters`).
  *
  * @example
  * ```ts

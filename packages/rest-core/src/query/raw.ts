@@ -30,7 +30,7 @@ const PARAM_LIST = /^[A-Za-z_][A-Za-z0-9_.]*=/;
  * // { q: "$filter=name eq 'M01' $orderby=lastUpdated" }
  * // on the wire: q=%24filter%3Dname%20eq%20'M01'%20%24orderby%3DlastUpdated
  * parseRawQuery('type=x&source=1&series=a&series=b'); // { type: 'x', source: '1', series: ['a', 'b'] }
- * parseRawQuery("name eq 'M*'", inventoryQuerySpec);  // { query: "name eq 'M*'" }
+ * parseRawQuery("name eq 'M*'", { resource: 'managedObjects', odata: { param: 'query' } });  // { query: "name eq 'M*'" }
  * ```
  */
 export function parseRawQuery(expression: string, spec?: QuerySpec): QueryRecord {

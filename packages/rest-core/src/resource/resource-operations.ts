@@ -197,7 +197,8 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * const devices = new ResourceOperations(client, { resource: Resources.managedObject, query: inventoryQuerySpec, item: ManagedObject });
+   * const inventorySpec = defineQuery<{ type?: string }>({ resource: 'managedObjects', odata: { param: 'query' } });
+   * const devices = new ResourceOperations(client, { resource: Resources.managedObject, query: inventorySpec, item: ManagedObject });
    * const childQuery = defineQuery<{ query?: string }>({ resource: 'child devices', parameters: ['query'] });
    * const children: ItemCollection<{ query?: string }> = { path: apiPath`/inventory/managedObjects/${id}/childDevices`, collectionKey: 'references', itemKey: 'managedObject', querySpec: childQuery };
    * for await (const child of devices.selectFrom(children, { query: "$filter=(name eq 'Sensor*')" })) console.log(child.name);
@@ -220,7 +221,8 @@ export class ResourceOperations<F extends object, T, I> {
    * @throws ResponseFormatError when the reply is not a JSON object.
    * @example
    * ```ts
-   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementQuerySpec, item: Measurement });
+   * const measurementSpec = defineQuery<DateRangeFilters & { source?: IdLike }>({ resource: 'measurements', ranges: ['time'], ids: ['source'] });
+   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementSpec, item: Measurement });
    * const seriesQuery = defineQuery<DateRangeFilters & { source?: IdLike; series?: string }>({ resource: 'GET /measurement/measurements/series', ranges: ['time'], ids: ['source'] });
    * const series = { path: '/measurement/measurements/series', querySpec: seriesQuery, mediaType: 'application/json' };
    * const json = await measurements.getFrom(series, { source: deviceId, series: 'c8y_Temperature.T', dateFrom: '2025-01-01', dateTo: 'now' });
@@ -325,7 +327,8 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementQuerySpec, item: Measurement });
+   * const measurementSpec = defineQuery<DateRangeFilters & { source?: IdLike }>({ resource: 'measurements', ranges: ['time'], ids: ['source'] });
+   * const measurements = new ResourceOperations(client, { resource: Resources.measurement, query: measurementSpec, item: Measurement });
    * const readings = Array.from({ length: 10_000 }, (_, minute) => ({
    *   type: 'c8y_Temperature', source: deviceId, time: new Date(Date.UTC(2025, 0, 1, 0, minute)), c8y_Temperature: { T: { value: 21.5, unit: '°C' } },
    * }));
@@ -384,7 +387,8 @@ export class ResourceOperations<F extends object, T, I> {
    *
    * @example
    * ```ts
-   * const events = new ResourceOperations(client, { resource: Resources.event, query: eventQuerySpec, item: Event });
+   * const eventSpec = defineQuery<DateRangeFilters & { source?: IdLike; type?: string }>({ resource: 'events', ranges: ['time'], ids: ['source'] });
+   * const events = new ResourceOperations(client, { resource: Resources.event, query: eventSpec, item: Event });
    * await events.delete(['11', '12', '13'], { workers: 10 });
    * ```
    */
