@@ -7,11 +7,14 @@ import type { CredentialDigest } from './credential-digest.js';
 export const subscriptionsPath = '/application/currentApplication/subscriptions';
 export const subscriptionsMediaType = 'application/vnd.com.nsn.cumulocity.applicationusercollection+json';
 
+/** A missing key is reported by its object schema, with the object's message: tell the two apart. */
+const objectMessage = (issue: v.BaseIssue<unknown>) => (issue.input === undefined ? 'is missing' : 'must be an object');
 const nonEmpty = v.pipe(v.string('must be a string'), v.nonEmpty('must not be empty'));
 /** OAS `ApplicationUserCollection`: `{ users: [{ tenant, name, password }] }`; other fields are ignored. */
-const replySchema = v.object({
-  users: v.array(v.object({ tenant: nonEmpty, name: nonEmpty, password: nonEmpty }, 'must be an object'), 'must be an array'),
-}, 'must be an object');
+const replySchema = v.object(
+  { users: v.array(v.object({ tenant: nonEmpty, name: nonEmpty, password: nonEmpty }, objectMessage), 'must be an array') },
+  objectMessage,
+);
 
 /** One subscribed tenant: its service user's credentials and a digest that changes when they do. */
 export interface SubscribedTenant {
