@@ -20,7 +20,7 @@ const replySchema = v.object(
 export interface SubscribedTenant {
   readonly tenantId: string;
   readonly auth: BasicAuth;
-  /** Digest of the service user's name and password: a new value means new credentials. */
+  /** Digest of the tenant, service user name and password: a new value means new credentials. */
   readonly fingerprint: string;
 }
 
@@ -53,7 +53,7 @@ export async function fetchSubscriptions(client: RestClient, digest: CredentialD
     } catch {
       throw new ResponseFormatError(`users.${index} is not a usable tenant, user name and password`, where);
     }
-    tenants.set(user.tenant, { tenantId: user.tenant, auth, fingerprint: digest.of(`${user.name}\n${user.password}`) });
+    tenants.set(user.tenant, { tenantId: user.tenant, auth, fingerprint: digest.of(`${user.tenant}\n${user.name}\n${user.password}`) });
   }
   return { seq, tenants };
 }
