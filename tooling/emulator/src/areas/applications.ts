@@ -18,6 +18,7 @@ import {
   type StoredApplication,
 } from './accounts/applications.js';
 import { options, present } from './accounts/options.js';
+import { forgetFiles, hasVersions, registerApplicationBinaries } from './application-binaries.js';
 import { applicationJson } from './accounts/render.js';
 import { objectBody, type Json } from './accounts/validate.js';
 import { defineArea } from './types.js';
@@ -25,7 +26,7 @@ import { defineArea } from './types.js';
 const READ = ['ROLE_APPLICATION_MANAGEMENT_READ', 'ROLE_APPLICATION_MANAGEMENT_ADMIN'];
 const ADMIN = ['ROLE_APPLICATION_MANAGEMENT_ADMIN'];
 /** Fields the platform manages; ignored in request bodies. */
-const READ_ONLY = ['id', 'self', 'owner', 'activeVersionId', 'resourcesUrl'];
+const READ_ONLY = ['id', 'self', 'owner', 'activeVersionId', 'resourcesUrl', 'applicationVersions'];
 
 /** Applications a tenant can see: owned, subscribed, or offered on the market. */
 const visibleTo = (tenant: Tenant) => (a: StoredApplication) =>
@@ -41,6 +42,15 @@ function owned(ctx: RequestContext, id: string): StoredApplication {
   const app = find(ctx, id);
   if (app.owner !== ctx.tenant.id) throw errors.forbidden();
   return app;
+}
+
+/** A boolean query parameter: `true`/`false` (any case), absent or empty → `undefined`, else 422. */
+function strictBool(ctx: RequestContext, name: string): boolean | undefined {
+  const raw = ctx.query.get(name);
+  if (raw === undefined || raw === '') return undefined;
+  const value = raw.toLowerCase();
+  if (value !== 'true' && value !== 'false') throw errors.invalidData('applications', `Invalid value '${raw}' of query parameter ${name}`);
+  return value === 'true';
 }
 
 /** Applies a create/update body: validates and returns the writable document. */
@@ -105,8 +115,8 @@ function update(ctx: RequestContext, app: StoredApplication): void {
 
 /**
  * Applications (`/application/...`): CRUD with the list filters, by-name/tenant/owner/user
- * collections, microservice bootstrap users and `currentApplication` (+ settings and
- * subscriptions) for microservice users. Tenant subscriptions are in `tenant.ts`.
+ * collections, archives and versions (`application-binaries.ts`), microservice bootstrap users and
+ * `currentApplication` (+ settings and subscriptions) for microservice users. Tenant subscriptions are in `tenant.ts`.
  */
 export const applicationsArea = defineArea({
   name: 'applications',
@@ -154,6 +164,7 @@ export const applicationsArea = defineArea({
         const providedFor = q.get('providedFor');
         const user = q.get('user');
         const userTenant = user === undefined ? undefined : ctx.tenant.findUser(user) ? ctx.tenant.id : null;
+        const versioned = strictBool(ctx, 'hasVersions');
         return collection(
           ctx,
           (a) =>
@@ -164,7 +175,9 @@ export const applicationsArea = defineArea({
             (tenant === undefined || a.owner === tenant || a.subscribers.has(tenant)) &&
             (providedFor === undefined || (a.subscribers.has(providedFor) && a.owner !== providedFor)) &&
             // `user`: applications the user can use = those its tenant is subscribed to.
-            (userTenant === undefined || (userTenant !== null && a.subscribers.has(userTenant))),
+            (userTenant === undefined || (userTenant !== null && a.subscribers.has(userTenant))) &&
+            // `hasVersions`: whether the `applicationVersions` field is empty (OAS queryParam_hasVersions).
+            (versioned === undefined || hasVersions(ctx.emu.tenants.get(a.owner), a) === versioned),
         );
       },
       { roles: READ },
@@ -238,6 +251,7 @@ export const applicationsArea = defineArea({
           if (t) unsubscribe(t, app);
         }
         if (app.type === 'MICROSERVICE') ctx.tenant.users.delete(bootstrapUserName(app));
+        forgetFiles(ctx.tenant, app);
         removeApplication(ctx.emu.tenants, app);
         return ctx.noContent();
       },
@@ -254,6 +268,9 @@ export const applicationsArea = defineArea({
       },
       { roles: ADMIN },
     );
+
+    // ---- archives and versions (application-binaries.ts) -------------------------------------
+    registerApplicationBinaries(api, { find, owned });
 
     // ---- current application (microservice users) ------------------------------------------
     api.get('/application/currentApplication', (ctx) => ctx.ok(applicationJson(ctx, currentApplication(ctx, false)), 'application'), {
