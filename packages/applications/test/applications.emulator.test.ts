@@ -88,6 +88,48 @@ describe('applications against the emulator', () => {
     expect(isCumulocityError(await errorOf(applications.getCurrentSubscriptions()), 'ForbiddenError')).toBe(true);
   });
 
+  it('upload: the archive is stored and becomes the active version; 429s are retried without a duplicate', async () => {
+    const app = await applications.create(hosted('cx-upload'));
+    const bytes = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 8, 7, 0, 255]);
+    const first = await applications.upload(app, bytes, { filename: 'cx-upload-1.0.0.zip' });
+    expect(first.id).toBe(app.id);
+    expect(first.activeVersionId).toMatch(/^\d+$/);
+    bytes[4] = 0; // the request was built from a copy
+    const stored = (await client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string; length: number }> };
+    expect(stored.attachments).toEqual([expect.objectContaining({ id: first.activeVersionId, name: 'cx-upload-1.0.0.zip', length: 9 })]);
+    const download = await client.downloadBytes(`/application/applications/${app.id ?? ''}/binaries/${first.activeVersionId ?? ''}`);
+    expect([...download.bytes]).toEqual([0x50, 0x4b, 0x03, 0x04, 9, 8, 7, 0, 255]);
+    expect((await applications.get(app.id ?? '')).activeVersionId).toBe(first.activeVersionId);
+
+    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '/binaries$', times: 2 });
+    const second = await applications.upload(app.id ?? '', new Blob(['PK second'], { type: 'application/zip' }));
+    expect(second.activeVersionId).not.toBe(first.activeVersionId);
+    const uploads = emu.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/binaries'));
+    expect(uploads.map((request) => request.status)).toEqual([201, 429, 429, 201]);
+    const after = (await client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string }> };
+    expect(after.attachments.map((attachment) => attachment.name)).toEqual(['cx-upload-1.0.0.zip', 'application.zip']);
+
+    // Refused before any request: no archive.
+    emu.requests.clear();
+    expect(isCumulocityError(await errorOf(applications.upload(app, undefined as never)), 'InvalidInputError')).toBe(true);
+    expect(emu.requests).toHaveLength(0);
+    // The platform's refusals come back typed: an application of another tenant is not found.
+    expect(isCumulocityError(await errorOf(applications.upload('999999', bytes)), 'NotFoundError')).toBe(true);
+  });
+
+  it('hasVersions: only applications with versions, or only those without', async () => {
+    const plugin = await applications.create(hosted('cx-plugin'));
+    await applications.create(hosted('cx-plain'));
+    const form = new FormData();
+    form.append('applicationVersion', JSON.stringify({ version: '1.0.0', tags: ['stable'] }));
+    form.append('applicationBinary', new Blob(['PK plugin'], { type: 'application/zip' }), 'cx-plugin.zip');
+    await client.post(`/application/applications/${plugin.id ?? ''}/versions`, form);
+    expect(await applications.getAll({ owner: 't100', hasVersions: true }, { asValues: 'name' })).toEqual(['cx-plugin']);
+    expect(await applications.getAll({ owner: 't100', type: 'HOSTED', hasVersions: false }, { asValues: 'name' })).toEqual(['cx-plain']);
+    const listing = emu.requests.filter((request) => request.path === '/application/applications' && request.method === 'GET');
+    expect(listing.map((request) => request.query.hasVersions)).toEqual(['true', 'false']);
+  });
+
   it('under injected 429s and 503s: every application created once, subscribed, updated and deleted exactly', async () => {
     emu.faults.add({ kind: 'rateLimit', retryAfter: 0, path: '^/(application|tenant)/', probability: 0.3 });
     // A POST is not repeated after a 5xx (the client cannot know it was not applied): 503s hit the idempotent methods.
