@@ -1,11 +1,11 @@
 import { mkdir, writeFile } from 'node:fs/promises';
-import { profileMarkdown, recordCpuProfile, summarizeProfile } from './report/cpu-profile.js';
+import { profileMarkdown, recordCpuProfiles, summarizeProfiles } from './report/cpu-profile.js';
 
 /** Where the `.cpuprofile` files go (open them in Chrome DevTools → Performance); not committed. */
 export const profilesDir = new URL('../results/profiles/', import.meta.url);
 
-/** Measured runs per profiled contender: enough samples to see small shares. */
-const PROFILED_RUNS = 5;
+/** Profiled runs per contender, taking turns: enough samples to see small shares. */
+const PROFILED_RUNS = 6;
 
 /**
  * When a target was missed (or `BENCH_PROFILE=1`): profiles the SDK's task and its baseline's in
@@ -20,11 +20,10 @@ export async function profileIfMissed(
   baselineName: string,
 ): Promise<string | undefined> {
   if (!missed && process.env['BENCH_PROFILE'] !== '1') return undefined;
-  const sdk = await recordCpuProfile(sdkTask, PROFILED_RUNS);
-  const baseline = await recordCpuProfile(baselineTask, PROFILED_RUNS);
+  const { sdk, baseline } = await recordCpuProfiles({ sdk: sdkTask, baseline: baselineTask }, PROFILED_RUNS);
   await mkdir(profilesDir, { recursive: true });
   const slug = `${scenario}-${what}`.replaceAll(/[^\w-]+/g, '-');
-  await writeFile(new URL(`${slug}-sdk.cpuprofile`, profilesDir), JSON.stringify(sdk));
-  await writeFile(new URL(`${slug}-${baselineName}.cpuprofile`, profilesDir), JSON.stringify(baseline));
-  return profileMarkdown(`${scenario}, SDK ${what} vs ${baselineName}`, summarizeProfile(sdk, PROFILED_RUNS), summarizeProfile(baseline, PROFILED_RUNS), baselineName);
+  await writeFile(new URL(`${slug}-sdk.cpuprofile`, profilesDir), JSON.stringify(sdk.at(-1)));
+  await writeFile(new URL(`${slug}-${baselineName}.cpuprofile`, profilesDir), JSON.stringify(baseline.at(-1)));
+  return profileMarkdown(`${scenario}, SDK ${what} vs ${baselineName}`, summarizeProfiles(sdk), summarizeProfiles(baseline), baselineName);
 }

@@ -8,7 +8,11 @@ const ROW = 18;
 const TOP = 58;
 
 const escape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
-const fixed = (value: number) => (value >= 10 ? value.toFixed(0) : value >= 1 ? value.toFixed(2) : value.toFixed(3));
+const fixed = (value: number) => (value >= 10 ? value.toFixed(0) : value.toFixed(2));
+/** Tick labels: `0.5×`, `1×`, `20×`. */
+const tickLabel = (tick: number) => `${Number(tick.toPrecision(1))}×`;
+/** The least room between two tick labels, in px. */
+const TICK_SPACING = 30;
 
 /** A horizontal log-scale axis for ratios, 1× marked; bars grow from 1× towards the value. */
 class LogPanel {
@@ -32,12 +36,17 @@ class LogPanel {
   axis(height: number): string {
     const ticks: number[] = [];
     for (let decade = 1e-3; decade <= 1e4; decade *= 10) for (const step of [1, 2, 5]) ticks.push(decade * step);
-    return ticks
-      .filter((tick) => tick >= this.lo && tick <= this.hi)
+    // Decades first, then 2 and 5 where there is room for their labels.
+    const inside = ticks.filter((tick) => tick >= this.lo && tick <= this.hi);
+    const shown: number[] = [];
+    for (const step of [1, 5, 2])
+      for (const tick of inside.filter((t) => Math.round(Number(t.toPrecision(1)) / 10 ** Math.floor(Math.log10(t) + 1e-9)) === step))
+        if (shown.every((other) => Math.abs(this.x(other) - this.x(tick)) >= TICK_SPACING)) shown.push(tick);
+    return shown
       .map((tick) => {
         const x = this.x(tick).toFixed(1);
         const stroke = tick === 1 ? '#111827' : '#e5e7eb';
-        return `<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${height - 20}" stroke="${stroke}"/><text x="${x}" y="${height - 6}" text-anchor="middle" class="tick">${fixed(tick)}×</text>`;
+        return `<line x1="${x}" y1="${TOP - 6}" x2="${x}" y2="${height - 20}" stroke="${stroke}"/><text x="${x}" y="${height - 6}" text-anchor="middle" class="tick">${tickLabel(tick)}</text>`;
       })
       .join('');
   }

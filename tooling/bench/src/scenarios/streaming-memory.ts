@@ -5,7 +5,8 @@ import { statsOf, takeTurns } from '../measure.js';
 import { atMost, withRatios, type ContenderKind, type ScenarioResult } from '../report/result.js';
 import type { BenchSizes } from '../sizes.js';
 
-const contenders = ['sdk', 'official', 'raw'] as const;
+/** The contenders, as the child script names them. */
+type Contender = 'sdk' | 'official' | 'raw';
 
 /**
  * 4. Streaming memory: every measurement of a large store read item by item, each contender in a
@@ -15,17 +16,17 @@ export async function streamingMemoryScenario({ streaming: size }: BenchSizes): 
   const { measurements, pageSize, workers } = size;
   const emulator = await startEmulatorProcess({ latencyMs: 0, managedObjects: 1, measurements });
   try {
-    const reports: Record<(typeof contenders)[number], StreamReport[]> = { sdk: [], official: [], raw: [] };
-    const stream = (contender: (typeof contenders)[number]) => async () => {
+    const reports: Record<Contender, StreamReport[]> = { sdk: [], official: [], raw: [] };
+    const stream = (contender: Contender) => async () => {
       const concurrency = contender === 'official' ? 1 : workers;
       const report = await runChild<StreamReport>('stream-measurements', [contender, emulator.url, String(measurements), String(pageSize), String(concurrency)]);
       reports[contender].push(report);
       return report.peakGrowthMB;
     };
     const stats = await takeTurns({ sdk: stream('sdk'), official: stream('official'), raw: stream('raw') }, { warmups: 0, runs: size.runs });
-    const row = (contender: string, kind: ContenderKind, key: (typeof contenders)[number]) => withRatios({ contender, kind, stats: stats[key] }, stats.raw, stats.official);
+    const row = (contender: string, kind: ContenderKind, key: Contender) => withRatios({ contender, kind, stats: stats[key] }, stats.raw, stats.official);
     const sdk = row(`SDK Measurements.select, workers ${workers}, Measurement objects`, 'sdk', 'sdk');
-    const seconds = (key: (typeof contenders)[number]) => (statsOf(reports[key].map((r) => r.ms)).median / 1000).toFixed(1);
+    const seconds = (key: Contender) => (statsOf(reports[key].map((r) => r.ms)).median / 1000).toFixed(1);
     return {
       title: '4. Streaming memory',
       setup: `${measurements.toLocaleString('en')} measurements, pageSize ${pageSize}, 0 ms latency, peak RSS growth of the client process (sampled every 5 ms and after every page); ${size.runs} runs`,
