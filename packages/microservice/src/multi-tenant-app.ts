@@ -6,7 +6,6 @@ import {
   type DurationLike,
   type IncomingHeaders,
 } from '@c8y/rest-core';
-import { abortable } from './abortable.js';
 import { AppCore, assertTenantId, callerTenant, underPath, type DefaultFactoryArgs } from './app-base.js';
 import type { AppOptions } from './app-options.js';
 import type { ClientFactory } from './client-factory.js';

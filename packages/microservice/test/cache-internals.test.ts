@@ -6,7 +6,9 @@ import { jwt } from './helpers.js';
 
 // The building blocks of the client caches: the bounded map and the credential digest.
 
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 describe('TtlCache', () => {
   it('evicts the least recently used entry beyond maxSize; get() refreshes recency', () => {

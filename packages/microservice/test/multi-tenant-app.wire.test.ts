@@ -8,13 +8,15 @@ import { BASE, basic, caught, jwt, multiEnv, quiet, settle, SUBSCRIPTIONS, subsc
 // clients (who they act as, which tenant a request gets), the callers' clients, and close().
 
 useNock();
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const app = (options: MultiTenantAppOptions<never> = {}) =>
   new MultiTenantCumulocityApp({ env: multiEnv(), clientOptions: quiet, ...(options as object) });
 
 /** Answers the subscriptions read with these replies in turn, counting the reads. */
-function subscriptions(...replies: object[]): { reads: number } {
+function subscriptions(...replies: unknown[]): { reads: number } {
   const counter = { reads: 0 };
   const scope = nock(BASE);
   for (const reply of replies) {

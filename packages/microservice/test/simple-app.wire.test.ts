@@ -8,7 +8,9 @@ import { BASE, basic, caught, jwt, quiet, simpleEnv, useNock } from './helpers.j
 // caller ever gets a client with someone else's credentials.
 
 useNock();
-afterEach(() => jest.useRealTimers());
+afterEach(() => {
+  jest.useRealTimers();
+});
 
 const app = (options: Partial<ConstructorParameters<typeof SimpleCumulocityApp<CumulocityRestClient>>[0]> = {}) =>
   new SimpleCumulocityApp({ env: simpleEnv(), clientOptions: quiet, ...options });
