@@ -1,6 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { ratioChart } from './report/chart.js';
+import { updateReadme } from './report/readme.js';
 import { describeMachine, machineLine } from './report/machine.js';
 import type { ScenarioResult } from './report/result.js';
 import { resultsTable, scenarioNotes } from './report/table.js';
@@ -74,6 +75,7 @@ const resultsDir = new URL('../results/', import.meta.url);
 await mkdir(resultsDir, { recursive: true });
 await writeFile(new URL(`${name}.md`, resultsDir), markdown);
 await writeFile(new URL(`${name}.svg`, resultsDir), ratioChart(results, `${date} · ${machine.cpu}, ${machine.cores} cores · Node ${machine.node} · ${values.quick ? 'quick' : 'full'} run`));
+if (name === 'latest') await updateReadme(markdown);
 process.stdout.write(markdown);
 process.stderr.write(`bench: wrote tooling/bench/results/${name}.md and ${name}.svg\n`);
 if (failures.length > 0) process.exitCode = 1;

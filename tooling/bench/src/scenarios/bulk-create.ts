@@ -6,6 +6,7 @@ import { rawPosts } from '../contenders/raw.js';
 import { sdkClient } from '../contenders/sdk.js';
 import { startEmulatorProcess } from '../emulator-process.js';
 import { expectCount, scaleStats, takeTurns } from '../measure.js';
+import { profileIfMissed } from '../profile-if-missed.js';
 import { atLeast, withRatios, type ScenarioResult } from '../report/result.js';
 import type { BenchSizes } from '../sizes.js';
 
@@ -58,6 +59,16 @@ export async function bulkCreateScenario({ bulk: size }: BenchSizes): Promise<Sc
       { warmups: size.slow.warmups, runs: size.slow.runs },
     );
     const scale = n / officialSubset;
+    // Profiled on the subset's size: the full one would take minutes per profiled run.
+    const singleMissed = scaleStats(slow.official, scale).median / slow.single.median < 15;
+    const profile = await profileIfMissed(
+      singleMissed,
+      'bulk-create',
+      `single POSTs, workers ${singleWorkers}, ${officialSubset} measurements`,
+      () => createObjects(sdk, measurementResource, newMeasurements(source, officialSubset, run++), { workers: singleWorkers }),
+      () => rawPosts(url, newMeasurements(source, officialSubset, run++), MEASUREMENT, singleWorkers),
+      'raw',
+    );
     const officialScaled = scaleStats(slow.official, scale);
     const chunked = withRatios({ contender: `SDK Measurements.create, chunks of ${chunkSize}, workers ${chunkWorkers}`, kind: 'sdk', stats: fast.chunked }, fast.rawChunked, officialScaled);
     const single = withRatios({ contender: `SDK createObjects, single POSTs, workers ${singleWorkers}`, kind: 'sdk', stats: slow.single }, slow.rawSingle, officialScaled);
@@ -76,6 +87,7 @@ export async function bulkCreateScenario({ bulk: size }: BenchSizes): Promise<Sc
         `@c8y/client created ${officialSubset.toLocaleString('en')} of the ${n.toLocaleString('en')} measurements one by one (median ${slow.official.median.toFixed(0)} ms); its row shows that time ×${scale}: one request after another, so the time grows linearly.`,
         'Each ratio to raw compares with the raw baseline sending the same requests at the same concurrency.',
       ],
+      ...(profile ? { profile } : {}),
     };
   } finally {
     await emulator.stop();
