@@ -3,7 +3,11 @@
  * and prints `{ peakGrowthMB, ms, items }` as JSON. Its own process, so that the RSS it samples
  * belongs to this read alone (neither the emulator nor earlier scenarios).
  *
- * Usage: `node stream-measurements.js <sdk|official|raw> <url> <count> <pageSize> <workers>`
+ * With `retained` (and `node --expose-gc`) it forces a garbage collection every 25 pages and
+ * reports the live heap after each (`retainedMB`): what the read holds, garbage left out. That
+ * run's times and RSS are not comparable (the collections cost time and shrink the heap).
+ *
+ * Usage: `node [--expose-gc] stream-measurements.js <sdk|official|raw> <url> <count> <pageSize> <workers> [retained]`
  */
 import { sampleMemory } from './memory-sampler.js';
 
@@ -12,11 +16,13 @@ export interface StreamReport {
   peakGrowthMB: number;
   ms: number;
   items: number;
+  /** With `retained`: the live heap after each forced collection, in MB, in read order. */
+  retainedMB?: number[];
 }
 
 type Reader = (sample: () => void) => Promise<number>;
 
-const [contender, url = '', countText = '0', pageSizeText = '2000', workersText = '8'] = process.argv.slice(2);
+const [contender, url = '', countText = '0', pageSizeText = '1000', workersText = '8', mode] = process.argv.slice(2);
 const count = Number(countText);
 const pageSize = Number(pageSizeText);
 const workers = Number(workersText);
@@ -47,12 +53,22 @@ async function loadReader(): Promise<Reader> {
 }
 
 const read = await loadReader();
+const retainedMB: number[] = [];
+const gc = mode === 'retained' ? (globalThis as { gc?: () => void }).gc : undefined;
+if (mode === 'retained' && !gc) throw new Error('retained needs node --expose-gc');
+let pages = 0;
 // The starting RSS includes the contender's code, none of the data.
 const memory = sampleMemory();
 const start = performance.now();
-const items = await read(memory.sample);
+const items = await read(() => {
+  memory.sample();
+  if (gc && ++pages % 25 === 0) {
+    gc();
+    retainedMB.push(process.memoryUsage().heapUsed / 2 ** 20);
+  }
+});
 const ms = performance.now() - start;
 const { peak, start: startRss } = memory.stop();
 if (items !== count) throw new Error(`${contender}: expected ${count} measurements, got ${items}`);
-const report: StreamReport = { peakGrowthMB: (peak - startRss) / 2 ** 20, ms, items };
+const report: StreamReport = { peakGrowthMB: (peak - startRss) / 2 ** 20, ms, items, ...(gc ? { retainedMB } : {}) };
 process.stdout.write(`${JSON.stringify(report)}\n`);
