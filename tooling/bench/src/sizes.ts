@@ -26,7 +26,7 @@ export const fullSizes: BenchSizes = {
   cpu: { objects: 20_000, pageSize: 2000, rounds: { warmups: 3, runs: 9 } },
   bulk: { measurements: 10_000, officialSubset: 1_000, latencyMs: 20, chunkSize: 500, chunkWorkers: 5, singleWorkers: 20, fast: { warmups: 2, runs: 7 }, slow: { warmups: 0, runs: 3 } },
   streaming: { measurements: 1_000_000, pageSize: 1000, workers: 8, runs: 3 },
-  coldStart: { rounds: { warmups: 1, runs: 7 } },
+  coldStart: { rounds: { warmups: 1, runs: 11 } },
 };
 
 /** `--quick`: the same scenarios at a tenth of the size or less, within a minute (CI keeps the bench from rotting). */

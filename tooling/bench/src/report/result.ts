@@ -56,6 +56,15 @@ export function atMost(text: string, value: number | undefined, limit: number): 
   return { text, met: value !== undefined && value <= limit };
 }
 
+/**
+ * A target "no worse than another contender's median", within `tolerance` (3 %): medians of a
+ * few runs on a shared machine differ by that much between equals, so a strict comparison would
+ * call a tie a miss (or a win).
+ */
+export function noWorseThan(text: string, value: number, other: number, tolerance = 0.03): Target {
+  return { text: `${text} (within ${Math.round(tolerance * 100)} %)`, met: value <= other * (1 + tolerance) };
+}
+
 /** A target "at least `limit`" (speed-up over `@c8y/client`). */
 export function atLeast(text: string, value: number | undefined, limit: number): Target {
   return { text, met: value !== undefined && value >= limit };

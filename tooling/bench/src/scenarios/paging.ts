@@ -49,7 +49,8 @@ export async function pagingScenario({ paging: size }: BenchSizes): Promise<Scen
     // One more read, untimed, counting what the SDK sends.
     const counter = countingFetch();
     await getAll(sdkClient(emulator.url, workers, counter.fetch), managedObjects, filter, { pageSize, workers });
-    const profile = await profileIfMissed(concurrent.toRaw !== undefined && concurrent.toRaw > 1.2, 'paging', `workers ${workers}`, sdkRead(workers), raw, 'raw');
+    // Profiled when the target is missed or close (the ratio moves by ±0.1 between runs on a loaded machine).
+    const profile = await profileIfMissed(concurrent.toRaw !== undefined && concurrent.toRaw > 1.1, 'paging', `workers ${workers}`, sdkRead(workers), raw, 'raw');
     return {
       title: '1. Paging',
       setup: `${objects.toLocaleString('en')} managed objects, pageSize ${pageSize}, ${latencyMs} ms latency; plain JSON objects; ${size.fast.runs} runs (${size.slow.runs} for the sequential two)`,
