@@ -52,6 +52,11 @@ export interface ObjectOperationOptions<R = JsonObject> extends BulkOptions, Cal
 
 type BodyKind = 'create' | 'update';
 
+/** Whether `field` is `path` itself or a field or element under it (`item.type`, `items[3]`), not merely a name that begins alike (`itemType`). */
+function isWithin(field: string, path: string): boolean {
+  return field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`);
+}
+
 /** Calls a render method; its `InvalidInputError` (naming a field) is reported under the element's path. */
 function callIfPresent(value: object, method: string, path: string): { body: unknown } | undefined {
   const candidate = (value as Record<string, unknown>)[method];
@@ -60,7 +65,7 @@ function callIfPresent(value: object, method: string, path: string): { body: unk
     return { body: (candidate as () => unknown).call(value) };
   } catch (error) {
     // By brand, not instanceof: a model class may come with its own copy of rest-core.
-    if (!isCumulocityError(error, 'InvalidInputError') || error.path === undefined || error.path.startsWith(path)) throw error;
+    if (!isCumulocityError(error, 'InvalidInputError') || error.path === undefined || isWithin(error.path, path)) throw error;
     throw new InvalidInputError(error.message.slice(error.path.length + 2), { path: `${path}.${error.path}`, cause: error });
   }
 }
