@@ -35,7 +35,7 @@ describe('read-only fields', () => {
     expectInvalid(() => new ManagedObject(c8y, { creationTime: T }), 'creationTime', /read-only/);
     expectInvalid(() => new ManagedObject(c8y, { isDevice: true }), 'isDevice', /read-only property/);
     expectInvalid(() => new Alarm(c8y, { count: 3 }), 'count', /read-only/);
-    expectInvalid(() => new User(c8y, { owner: 'x' }), 'owner', /read-only/);
+    expectInvalid(() => new User(c8y, { delegatedBy: 'x' }), 'delegatedBy', /read-only/);
   });
 
   it('assigning a read-only property throws a TypeError', () => {
@@ -136,6 +136,10 @@ describe('validation of what users build, before any request', () => {
     const user = User.fromJSON(c8y, { id: 'a', userName: 'a' });
     user.userName = 'b';
     await expectInvalidAsync(() => user.update(), 'userName', /cannot be changed/);
+    // the OpenAPI spec: a user's owner "can only be set … during user creation"
+    const owned = User.fromJSON(c8y, { id: 'c', userName: 'c', owner: 'boss' });
+    owned.set('owner', 'other');
+    await expectInvalidAsync(() => owned.update(), 'owner', /cannot be changed/);
   });
 
   it('permissions are validated', () => {

@@ -89,6 +89,12 @@ describe('writing users', () => {
     expect([created instanceof User, created.id]).toEqual([true, 'jane']);
   });
 
+  it('create with an owner (a user hierarchy): the owner is sent, as the OpenAPI spec allows on creation only', async () => {
+    nock(BASE).post('/user/t100/users', { userName: 'jim', email: 'jim@example.com', password: 'Secret-123', owner: 'jane' }).reply(201, user('jim'));
+    const created = await users().create({ userName: 'jim', email: 'jim@example.com', password: 'Secret-123', owner: 'jane' });
+    expect(created.id).toBe('jim');
+  });
+
   it('create many with workers: one POST each, results in input order', async () => {
     nock(BASE).post('/user/t100/users', { userName: 'a', email: 'a@example.com', password: 'Secret-123' }).reply(201, user('a'));
     nock(BASE).post('/user/t100/users', { userName: 'b', email: 'b@example.com', password: 'Secret-123' }).reply(201, user('b'));

@@ -18,13 +18,13 @@ const META: ObjectMeta = {
     'groups',
     'roles',
     'lastPasswordChange',
-    'owner',
     'passwordStrength',
     'shouldResetPassword',
     'twoFactorAuthenticationEnabled',
     'delegatedBy',
   ],
-  fixedAfterCreate: ['userName'],
+  // The OpenAPI spec: `owner` "can only be set by users with role USER_MANAGEMENT_ADMIN during user creation".
+  fixedAfterCreate: ['userName', 'owner'],
   schema: UserSchema,
   checkCreate: (body) => {
     // The OpenAPI spec: a POST without a password must carry sendPasswordResetEmail: true.
@@ -55,6 +55,8 @@ export interface UserInit extends ObjectInit {
   lastName?: string;
   phone?: string;
   sendPasswordResetEmail?: boolean;
+  /** The parent user in a user hierarchy; only on create, and only by a user management admin. */
+  owner?: string;
 }
 
 /**
@@ -121,14 +123,19 @@ export class User extends BaseUser {
   }
 
   /**
-   * The user who created this user. Read-only.
+   * The parent user in a user hierarchy (by default the user who created this one). Set it only
+   * before `create()`, as a user management admin; it cannot change afterwards.
    * @example
    * ```ts
-   * user.owner;
+   * const child = new User(c8y, { userName: 'jim', email: 'jim@example.com', sendPasswordResetEmail: true, owner: 'jane' });
+   * child.owner; // 'jane'
    * ```
    */
   get owner(): string | undefined {
     return this.stringField('owner');
+  }
+  set owner(value: string | undefined) {
+    this.writeField('owner', value);
   }
 
   /**
