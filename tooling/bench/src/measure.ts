@@ -4,15 +4,24 @@ export interface Stats {
   readonly min: number;
   readonly max: number;
   readonly runs: number;
+  /**
+   * Median CPU time (user + system) this process spent per run, in ms, for tasks timed here.
+   * Less sensitive than wall time to other load on the machine: it counts the client's own work.
+   */
+  readonly cpuMedian?: number;
 }
 
-/** Summarises measured values (at least one). */
-export function statsOf(values: readonly number[]): Stats {
+function medianOf(sorted: readonly number[]): number {
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** Summarises measured values (at least one), with the CPU times of the same runs when given. */
+export function statsOf(values: readonly number[], cpuTimes: readonly number[] = []): Stats {
   if (values.length === 0) throw new Error('no measured runs');
   const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  const median = sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
-  return { median, min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length };
+  const cpu = cpuTimes.length > 0 ? { cpuMedian: medianOf([...cpuTimes].sort((a, b) => a - b)) } : {};
+  return { median: medianOf(sorted), min: sorted[0] ?? 0, max: sorted.at(-1) ?? 0, runs: sorted.length, ...cpu };
 }
 
 /** Multiplies every figure (a subset's time scaled to the full size). */
@@ -39,15 +48,21 @@ export interface Rounds {
 export async function takeTurns<K extends string>(tasks: Record<K, Task>, { warmups, runs }: Rounds): Promise<Record<K, Stats>> {
   const names = Object.keys(tasks) as K[];
   const values = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  const cpuTimes = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
   for (let round = 0; round < warmups + runs; round++) {
     for (const name of names) {
+      const cpu = process.cpuUsage();
       const start = performance.now();
       const measured = await tasks[name]();
-      const value = typeof measured === 'number' ? measured : performance.now() - start;
-      if (round >= warmups) values[name].push(value);
+      const elapsed = performance.now() - start;
+      const { user, system } = process.cpuUsage(cpu);
+      if (round < warmups) continue;
+      values[name].push(typeof measured === 'number' ? measured : elapsed);
+      // A task that measured itself ran elsewhere (a child process): this process's CPU says nothing.
+      if (typeof measured !== 'number') cpuTimes[name].push((user + system) / 1000);
     }
   }
-  return Object.fromEntries(names.map((name) => [name, statsOf(values[name])])) as Record<K, Stats>;
+  return Object.fromEntries(names.map((name) => [name, statsOf(values[name], cpuTimes[name])])) as Record<K, Stats>;
 }
 
 /** Throws unless a read returned the expected number of items (a benchmark of a wrong answer is worthless). */

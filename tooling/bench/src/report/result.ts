@@ -69,3 +69,13 @@ export function noWorseThan(text: string, value: number, other: number, toleranc
 export function atLeast(text: string, value: number | undefined, limit: number): Target {
   return { text, met: value !== undefined && value >= limit };
 }
+
+/**
+ * `client CPU per run (process.cpuUsage): SDK 412 ms = 1.52× raw 271 ms` — the client's own work,
+ * which other load on the machine disturbs much less than wall time.
+ */
+export function cpuNote(pairs: readonly { name: string; stats: Stats }[], raw: Stats): string {
+  const ms = (stats: Stats) => `${(stats.cpuMedian ?? 0).toFixed(0)} ms`;
+  const parts = pairs.map(({ name, stats }) => `${name} ${ms(stats)} = ${((stats.cpuMedian ?? 0) / (raw.cpuMedian ?? 1)).toFixed(2)}×`);
+  return `Client CPU per run (user + system of the client process, median): ${parts.join(', ')} raw ${ms(raw)}.`;
+}

@@ -7,7 +7,7 @@ import { sdkClient } from '../contenders/sdk.js';
 import { startEmulatorProcess } from '../emulator-process.js';
 import { expectCount, scaleStats, takeTurns } from '../measure.js';
 import { profileIfMissed } from '../profile-if-missed.js';
-import { atLeast, withRatios, type ScenarioResult } from '../report/result.js';
+import { atLeast, cpuNote, withRatios, type ScenarioResult } from '../report/result.js';
 import type { BenchSizes } from '../sizes.js';
 
 const MEASUREMENT = 'application/vnd.com.nsn.cumulocity.measurement+json';
@@ -86,6 +86,8 @@ export async function bulkCreateScenario({ bulk: size }: BenchSizes): Promise<Sc
       notes: [
         `@c8y/client created ${officialSubset.toLocaleString('en')} of the ${n.toLocaleString('en')} measurements one by one (median ${slow.official.median.toFixed(0)} ms); its row shows that time ×${scale}: one request after another, so the time grows linearly.`,
         'Each ratio to raw compares with the raw baseline sending the same requests at the same concurrency.',
+        cpuNote([{ name: 'SDK chunks', stats: fast.chunked }], fast.rawChunked),
+        cpuNote([{ name: 'SDK single POSTs', stats: slow.single }], slow.rawSingle),
       ],
       ...(profile ? { profile } : {}),
     };

@@ -6,7 +6,7 @@ import { managedObjects, sdkClient } from '../contenders/sdk.js';
 import { startEmulatorProcess } from '../emulator-process.js';
 import { expectCount, takeTurns } from '../measure.js';
 import { profileIfMissed } from '../profile-if-missed.js';
-import { atMost, noWorseThan, withRatios, type ScenarioResult } from '../report/result.js';
+import { atMost, cpuNote, noWorseThan, withRatios, type ScenarioResult } from '../report/result.js';
 import type { BenchSizes } from '../sizes.js';
 
 /**
@@ -57,7 +57,18 @@ export async function cpuPerObjectScenario({ cpu: size }: BenchSizes): Promise<S
       setup: `${objects.toLocaleString('en')} managed objects, pageSize ${pageSize}, 0 ms latency, one request at a time; ${size.rounds.runs} runs`,
       unit: 'ms',
       rows,
-      notes: [`Per object: raw ${((stats.raw.median / objects) * 1000).toFixed(1)} µs, SDK plain JSON ${((stats.json.median / objects) * 1000).toFixed(1)} µs, model objects ${((stats.model.median / objects) * 1000).toFixed(1)} µs (emulator time included: it runs in its own process, but the requests wait for it).`],
+      notes: [
+        cpuNote(
+          [
+            { name: 'SDK plain JSON', stats: stats.json },
+            { name: 'asValues', stats: stats.values },
+            { name: 'model objects', stats: stats.model },
+            { name: '@c8y/client', stats: stats.official },
+          ],
+          stats.raw,
+        ),
+        `Per object: raw ${((stats.raw.median / objects) * 1000).toFixed(1)} µs, SDK plain JSON ${((stats.json.median / objects) * 1000).toFixed(1)} µs, model objects ${((stats.model.median / objects) * 1000).toFixed(1)} µs (emulator time included: it runs in its own process, but the requests wait for it).`,
+      ],
       ...(profile ? { profile } : {}),
     };
   } finally {

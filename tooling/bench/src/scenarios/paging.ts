@@ -5,7 +5,7 @@ import { countingFetch, managedObjects, sdkClient } from '../contenders/sdk.js';
 import { startEmulatorProcess } from '../emulator-process.js';
 import { expectCount, takeTurns } from '../measure.js';
 import { profileIfMissed } from '../profile-if-missed.js';
-import { atLeast, atMost, withRatios, type ScenarioResult } from '../report/result.js';
+import { atLeast, atMost, cpuNote, withRatios, type ScenarioResult } from '../report/result.js';
 import type { BenchSizes } from '../sizes.js';
 
 /**
@@ -57,6 +57,7 @@ export async function pagingScenario({ paging: size }: BenchSizes): Promise<Scen
       unit: 'ms',
       rows,
       notes: [
+        cpuNote([{ name: `SDK workers ${workers}`, stats: fast.concurrent }], fast.raw),
         `The raw baseline requests exactly ${pages} pages; the SDK and @c8y/client do not know the count and read one page past the end (empty). The SDK sent ${counter.requests} requests for one read with ${workers} workers (the speculative ones past the end are aborted).`,
       ],
       ...(profile ? { profile } : {}),
