@@ -34,7 +34,9 @@ export interface StartReplOptions {
  * contexts, errors, helpers), the whole package as `sdk`, and luxon's `DateTime` and `Duration`.
  * Top-level `await` works. `pnpm c8y` (the `c8y` bin) runs it.
  *
- * Model classes shadow globals of the same name in the REPL (`Event` is Cumulocity's event).
+ * The REPL evaluates in this process's global scope (`useGlobal`), so that objects typed in it
+ * are ordinary objects to the SDK; the names above become globals of the process — `Event` is
+ * then Cumulocity's event class, not the DOM-style one.
  *
  * @example
  * ```ts
@@ -52,7 +54,9 @@ export async function startRepl(options: StartReplOptions = {}): Promise<REPLSer
     output.write('In scope: c8y, every export of @c8y/sdk (ManagedObject, Measurement, Liters, …), sdk, DateTime, Duration.\n');
     output.write('Try: await c8y.inventory.getAll({ limit: 5 })\n');
   }
-  const server = start({ prompt: options.prompt ?? 'c8y> ', input, output, ignoreUndefined: true });
+  // useGlobal: in a separate context `{ name: 'x' }` would have another Object.prototype, and the
+  // model refuses objects that are not plain (`new ManagedObject(c8y, { … })` would throw).
+  const server = start({ prompt: options.prompt ?? 'c8y> ', input, output, ignoreUndefined: true, useGlobal: true });
   const scope: Record<string, unknown> = { ...sdk, sdk, DateTime, Duration, c8y };
   for (const [name, value] of Object.entries(scope)) {
     Object.defineProperty(server.context, name, { value, writable: true, enumerable: true, configurable: true });
