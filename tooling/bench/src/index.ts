@@ -57,6 +57,12 @@ const markdown = [
   '',
   `Machine: ${machineLine(machine)}. The whole run took ${seconds.toFixed(0)} s.`,
   '',
+  ...((machine.loadAtStart[0] ?? 0) > machine.cores / 2
+    ? [
+        `**The machine was busy** (load average ${(machine.loadAtStart[0] ?? 0).toFixed(1)} on ${machine.cores} cores when the run started): other processes took CPU from the client and the emulator, so the times and ratios are noisier than on a quiet machine — compare the client CPU notes, which the load disturbs much less.`,
+        '',
+      ]
+    : []),
   'Medians of runs in which the contenders take turns after warm-up; the emulator runs in its own process. ' +
     '"ratio to raw": median ÷ the raw baseline (plain `fetch` + `JSON.parse`, the same requests at the same concurrency) — the limit on this machine. ' +
     '"vs @c8y/client": how many times better than the official client.',
