@@ -39,8 +39,16 @@ export async function startEmulatorProcess(setup: EmulatorSetup): Promise<Emulat
   if (setup.managedObjects) args.push('--seed-managed-objects', String(setup.managedObjects));
   if (setup.measurements) args.push('--seed-measurements', String(setup.measurements));
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  // Never leave an emulator behind when the bench ends early (an error, Ctrl+C, CI's timeout).
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      process.removeListener('exit', killOnExit);
+      resolve();
+    }),
+  );
   const url = await listeningUrl(child);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     url,
     firstDeviceId: '10000',

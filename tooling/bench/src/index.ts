@@ -26,6 +26,9 @@ const scenarios: Record<string, (sizes: BenchSizes) => Promise<ScenarioResult>> 
   bundle: bundleSizeScenario,
 };
 
+// A signal ends the run through process.exit, so that 'exit' listeners stop the emulator processes.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
 const selected = values.only?.split(',').map((name) => name.trim()) ?? Object.keys(scenarios);
 const unknown = selected.filter((name) => !(name in scenarios));
