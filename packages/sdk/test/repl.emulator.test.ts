@@ -65,7 +65,7 @@ describe('startRepl', () => {
     input.write('[typeof ManagedObject, typeof Percent, typeof sdk.CumulocityClient, DateTime.isDateTime(DateTime.now()), c8y instanceof CumulocityClient].join()\n');
     await waitFor(output, output.text, /'function,function,function,true,true'/);
 
-    const closed = new Promise((resolve) => repl.once('exit', resolve));
+    const closed = new Promise<void>((resolve) => repl.once('exit', () => resolve()));
     input.write('.exit\n');
     await closed;
     expect(output.text()).not.toContain('admin-pass');

@@ -4,6 +4,7 @@ import { CumulocityClient } from '../cumulocity-client.js';
 import { cacheClient, cachedClient, clientKey } from './client-cache.js';
 import { login } from './login.js';
 import { Prompter } from './prompter.js';
+import type { TextInput, TextOutput } from './streams.js';
 import { usableToken } from './token.js';
 
 /**
@@ -33,11 +34,11 @@ export interface GetClientOptions extends Omit<RestClientOptions, 'baseUrl' | 'a
   /** The environment to read. @default process.env */
   env?: Readonly<Record<string, string | undefined>>;
   /** Where answers are read. @default process.stdin */
-  stdin?: NodeJS.ReadableStream;
+  stdin?: TextInput;
   /** Where questions are written. @default process.stdout */
-  stdout?: NodeJS.WritableStream;
+  stdout?: TextOutput;
   /** Where notes go (a discarded token, a wrong password). Never a secret. @default process.stderr */
-  stderr?: NodeJS.WritableStream;
+  stderr?: TextOutput;
   /** Whether questions may be asked. @default `stdin.isTTY && stdout.isTTY` */
   isTTY?: boolean;
   /** Return the cached client for the same (base URL, tenant, user), and cache a new one. @default true */
@@ -110,7 +111,7 @@ export async function getClient(options: GetClientOptions = {}): Promise<Cumuloc
 class Session {
   readonly #options: GetClientOptions;
   readonly #env: Readonly<Record<string, string | undefined>>;
-  readonly #stderr: NodeJS.WritableStream;
+  readonly #stderr: TextOutput;
   readonly #interactive: boolean;
   readonly #clientOptions: Omit<RestClientOptions, 'baseUrl' | 'auth' | 'tenantId'>;
   #prompter: Prompter | undefined;
@@ -291,6 +292,6 @@ function tenantOf(user: string | undefined): string | undefined {
   return slash > 0 ? user?.slice(0, slash) : undefined;
 }
 
-function isTerminal(stream: NodeJS.ReadableStream | NodeJS.WritableStream): boolean {
-  return (stream as { isTTY?: boolean }).isTTY === true;
+function isTerminal(stream: TextInput | TextOutput): boolean {
+  return stream.isTTY === true;
 }

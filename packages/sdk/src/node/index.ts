@@ -17,4 +17,5 @@ import '@c8y/model/datetime';
 export * from '../index.js';
 export { getClient, type GetClientOptions } from './get-client.js';
 export { clearClientCache } from './client-cache.js';
-export { startRepl, type StartReplOptions } from './repl.js';
+export { startRepl, type ReplSession, type StartReplOptions } from './repl.js';
+export type { TextInput, TextOutput } from './streams.js';

@@ -1,6 +1,7 @@
 import { createInterface, type Interface } from 'node:readline';
 import { Writable } from 'node:stream';
 import { CumulocityError } from '@c8y/rest-core';
+import type { TextInput, TextOutput } from './streams.js';
 
 /**
  * Questions on a terminal, one line per answer: visible (`ask`) or hidden (`askHidden`, for
@@ -21,7 +22,7 @@ import { CumulocityError } from '@c8y/rest-core';
  * ```
  */
 export class Prompter {
-  readonly #output: NodeJS.WritableStream;
+  readonly #output: TextOutput;
   readonly #readline: Interface;
   readonly #lines: string[] = [];
   readonly #waiting: Array<{ resolve: (line: string) => void; reject: (error: Error) => void }> = [];
@@ -29,16 +30,16 @@ export class Prompter {
   #ended: Error | undefined;
   #closed = false;
 
-  constructor(input: NodeJS.ReadableStream, output: NodeJS.WritableStream) {
+  constructor(input: TextInput, output: TextOutput) {
     this.#output = output;
     // readline echoes what is typed (the terminal is in raw mode); a hidden answer mutes that echo.
     const echo = new Writable({
       write: (chunk: Buffer | string, _encoding, callback) => {
-        if (!this.#muted) output.write(chunk);
+        if (!this.#muted) output.write(typeof chunk === 'string' ? chunk : chunk.toString('utf8'));
         callback();
       },
     });
-    this.#readline = createInterface({ input, output: echo, terminal: true, historySize: 0 });
+    this.#readline = createInterface({ input: input as unknown as NodeJS.ReadableStream, output: echo, terminal: true, historySize: 0 });
     this.#readline.on('line', (line: string) => {
       const waiter = this.#waiting.shift();
       if (waiter === undefined) this.#lines.push(line);

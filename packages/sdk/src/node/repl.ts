@@ -1,9 +1,10 @@
 import process from 'node:process';
-import { start, type REPLServer } from 'node:repl';
+import { start } from 'node:repl';
 import { DateTime, Duration } from 'luxon';
 import * as sdk from '../index.js';
 import type { CumulocityClient } from '../cumulocity-client.js';
 import { getClient, type GetClientOptions } from './get-client.js';
+import type { TextInput, TextOutput } from './streams.js';
 
 /**
  * Options of {@link startRepl}.
@@ -19,13 +20,33 @@ export interface StartReplOptions {
   /** Options for `getClient` when no `client` is given (its `stdin`/`stdout` default to `input`/`output`). */
   getClient?: GetClientOptions;
   /** Where the REPL reads. @default process.stdin */
-  input?: NodeJS.ReadableStream;
+  input?: TextInput;
   /** Where the REPL writes. @default process.stdout */
-  output?: NodeJS.WritableStream;
+  output?: TextOutput;
   /** The prompt. @default 'c8y> ' */
   prompt?: string;
   /** Whether to print the greeting (where it is connected, what is in scope). @default true */
   banner?: boolean;
+}
+
+/**
+ * The running REPL (a Node.js `REPLServer`, declared by the members most callers need).
+ *
+ * @example
+ * ```ts
+ * const repl: ReplSession = await startRepl();
+ * repl.context['devices'] = await (repl.context['c8y'] as CumulocityClient).deviceInventory.getAll();
+ * repl.once('exit', () => console.log('bye'));
+ * ```
+ */
+export interface ReplSession {
+  /** The REPL's scope (with `useGlobal`, the global object). */
+  readonly context: Record<string, unknown>;
+  /** Ends the REPL (as `.exit` does). */
+  close(): void;
+  /** `'exit'` when the REPL ended (`.exit`, Ctrl+D, `close()`). */
+  once(event: 'exit', listener: () => void): unknown;
+  on(event: 'exit', listener: () => void): unknown;
 }
 
 /**
@@ -44,7 +65,7 @@ export interface StartReplOptions {
  * repl.on('exit', () => console.log('bye'));
  * ```
  */
-export async function startRepl(options: StartReplOptions = {}): Promise<REPLServer> {
+export async function startRepl(options: StartReplOptions = {}): Promise<ReplSession> {
   const input = options.input ?? process.stdin;
   const output = options.output ?? process.stdout;
   const c8y = options.client ?? (await getClient({ stdin: input, stdout: output, ...options.getClient }));
@@ -56,10 +77,10 @@ export async function startRepl(options: StartReplOptions = {}): Promise<REPLSer
   }
   // useGlobal: in a separate context `{ name: 'x' }` would have another Object.prototype, and the
   // model refuses objects that are not plain (`new ManagedObject(c8y, { … })` would throw).
-  const server = start({ prompt: options.prompt ?? 'c8y> ', input, output, ignoreUndefined: true, useGlobal: true });
+  const server = start({ prompt: options.prompt ?? 'c8y> ', input: input as unknown as NodeJS.ReadableStream, output: output as unknown as NodeJS.WritableStream, ignoreUndefined: true, useGlobal: true });
   const scope: Record<string, unknown> = { ...sdk, sdk, DateTime, Duration, c8y };
   for (const [name, value] of Object.entries(scope)) {
     Object.defineProperty(server.context, name, { value, writable: true, enumerable: true, configurable: true });
   }
-  return server;
+  return server as unknown as ReplSession;
 }

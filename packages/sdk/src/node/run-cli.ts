@@ -1,6 +1,7 @@
 import process from 'node:process';
 import { isCumulocityError } from '@c8y/rest-core';
 import { startRepl, type StartReplOptions } from './repl.js';
+import type { TextOutput } from './streams.js';
 
 const USAGE = `Usage: c8y [--help]
 
@@ -21,7 +22,7 @@ what is missing is asked on the terminal.
  * process.exitCode = await runCli(process.argv.slice(2));
  * ```
  */
-export async function runCli(args: readonly string[], options: StartReplOptions & { stderr?: NodeJS.WritableStream } = {}): Promise<number> {
+export async function runCli(args: readonly string[], options: StartReplOptions & { stderr?: TextOutput } = {}): Promise<number> {
   const output = options.output ?? process.stdout;
   const stderr = options.stderr ?? process.stderr;
   if (args.includes('--help') || args.includes('-h')) {

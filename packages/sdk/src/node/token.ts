@@ -1,4 +1,5 @@
 import { decodeJwtClaims, type JwtClaims } from '@c8y/rest-core';
+import type { TextOutput } from './streams.js';
 
 /** A token that expires sooner than this is not used. */
 export const TOKEN_MARGIN_MS = 60_000;
@@ -8,7 +9,7 @@ export const TOKEN_MARGIN_MS = 60_000;
  * otherwise `undefined`, after writing why to `stderr` (never the token). A token without an
  * `exp` claim, or an opaque one, is usable with empty claims.
  */
-export function usableToken(token: string, source: string, stderr: NodeJS.WritableStream, now = Date.now()): JwtClaims | undefined {
+export function usableToken(token: string, source: string, stderr: TextOutput, now = Date.now()): JwtClaims | undefined {
   const claims = decodeJwtClaims(token) ?? {};
   if (claims.exp === undefined) return claims;
   const expiresMs = claims.exp * 1000;
