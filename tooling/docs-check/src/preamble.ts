@@ -17,8 +17,8 @@ const managedObject = { type: 'ManagedObject', imports: [['ManagedObject', '@c8y
 export const PREAMBLE: Readonly<Record<string, PreambleName>> = {
   /** A client: `new CumulocityRestClient({ baseUrl, auth })`. */
   client: restClient,
-  /** The same, under the name the model docs use. */
-  c8y: restClient,
+  /** The client of `@c8y/sdk`, with every context: `await getClient()`. */
+  c8y: { type: 'CumulocityClient', imports: [['CumulocityClient', '@c8y/sdk']] },
   /** A device from the inventory. */
   device: managedObject,
   /** The id of a device. */

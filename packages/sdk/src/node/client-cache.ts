@@ -37,6 +37,7 @@ export function cacheClient(keys: readonly string[], pending: Promise<Cumulocity
  *
  * @example
  * ```ts
+ * import { clearClientCache, getClient } from '@c8y/sdk';
  * clearClientCache();
  * const fresh = await getClient();
  * ```
