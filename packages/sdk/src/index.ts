@@ -29,3 +29,4 @@ export * from '@c8y/applications';
 export * from '@c8y/tenant';
 export * from '@c8y/audit';
 export * from '@c8y/notifications';
+export * from '@c8y/device-registry';

@@ -3,10 +3,12 @@ import * as alarms from '@c8y/alarms';
 import * as applications from '@c8y/applications';
 import * as audit from '@c8y/audit';
 import * as deviceControl from '@c8y/device-control';
+import * as deviceRegistry from '@c8y/device-registry';
 import * as events from '@c8y/events';
 import * as identity from '@c8y/identity';
 import * as inventory from '@c8y/inventory';
 import * as measurements from '@c8y/measurements';
+import * as microservice from '@c8y/microservice';
 import * as model from '@c8y/model';
 import * as notifications from '@c8y/notifications';
 import * as restCore from '@c8y/rest-core';
@@ -34,6 +36,7 @@ const PACKAGES: Record<string, Record<string, unknown>> = {
   '@c8y/tenant': tenant,
   '@c8y/audit': audit,
   '@c8y/notifications': notifications,
+  '@c8y/device-registry': deviceRegistry,
 };
 
 const sdk = browser as unknown as Record<string, unknown>;
@@ -54,14 +57,23 @@ describe('re-exports', () => {
   it('the browser entry has no getClient and installs no DateTime provider; the Node entry does both', async () => {
     expect('getClient' in sdk).toBe(false);
     expect('startRepl' in sdk).toBe(false);
+    expect('SimpleCumulocityApp' in sdk).toBe(false); // @c8y/microservice needs Node.js
     expect(model.hasDateTimeProvider()).toBe(false);
     const node = (await import('../src/node/index.js')) as unknown as Record<string, unknown>;
     expect(model.hasDateTimeProvider()).toBe(true);
-    expect(typeof node['getClient']).toBe('function');
-    expect(typeof node['clearClientCache']).toBe('function');
-    expect(typeof node['startRepl']).toBe('function');
-    const extra = Object.keys(node).filter((key) => !(key in sdk));
-    expect(extra.sort()).toEqual(['clearClientCache', 'getClient', 'startRepl']);
     for (const key of Object.keys(sdk)) expect(node[key]).toBe(sdk[key]);
+
+    // @c8y/microservice: every export, the two apps bound to CumulocityClient (subclasses).
+    const bound = ['MultiTenantCumulocityApp', 'SimpleCumulocityApp'];
+    const apps = microservice as unknown as Record<string, unknown>;
+    expect(Object.keys(apps).filter((key) => !bound.includes(key) && node[key] !== apps[key])).toEqual([]);
+    for (const name of bound) {
+      const Bound = node[name] as abstract new (...args: never[]) => unknown;
+      expect(Bound).not.toBe(apps[name]);
+      expect(Bound.prototype).toBeInstanceOf(apps[name] as abstract new (...args: never[]) => unknown);
+    }
+
+    const extra = Object.keys(node).filter((key) => !(key in sdk) && !(key in apps));
+    expect(extra.sort()).toEqual(['clearClientCache', 'cumulocityClientFactory', 'getClient', 'startRepl']);
   });
 });

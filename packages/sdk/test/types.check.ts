@@ -12,7 +12,9 @@ import {
   Liters,
   ManagedObject,
   Measurement,
+  MultiTenantCumulocityApp,
   Percent,
+  SimpleCumulocityApp,
   Tokens,
   type GetClientOptions,
 } from '../src/node/index.js';
@@ -73,6 +75,14 @@ export async function typeChecks(c8y: CumulocityClient): Promise<void> {
   const _client = getClient();
   assertType<Equal<typeof _client, Promise<CumulocityClient>>>();
 
+  // The microservice apps hand out CumulocityClients.
+  const app = new SimpleCumulocityApp();
+  assertType<Equal<typeof app.client, CumulocityClient>>();
+  const _user = app.getUserClient({ authorization: 'Basic x' });
+  assertType<Equal<typeof _user, CumulocityClient>>();
+  const _tenant = new MultiTenantCumulocityApp().getTenantClient('t100');
+  assertType<Equal<typeof _tenant, Promise<CumulocityClient>>>();
+
   // @ts-expect-error contexts cannot be replaced
   c8y.alarms = new Alarms(c8y);
   // @ts-expect-error a misspelt filter
@@ -85,5 +95,7 @@ export async function typeChecks(c8y: CumulocityClient): Promise<void> {
   void browser.getClient;
   // @ts-expect-error startRepl is in the Node entry only
   void browser.startRepl;
+  // @ts-expect-error the microservice apps are in the Node entry only
+  void browser.SimpleCumulocityApp;
   void _typo;
 }
