@@ -218,12 +218,23 @@ describe('subscription listener on real timers', () => {
   it('its timer is unref-ed: it never keeps the process alive', async () => {
     jest.useRealTimers();
     polls(subscriptionsReply(['t100', 'a']));
-    const timeouts = () => process.getActiveResourcesInfo().filter((resource) => resource === 'Timeout').length;
-    const before = timeouts();
-    const listener = app.listen({ pollInterval: '1h' });
-    await listener.ready;
-    expect(timeouts()).toBe(before);
-    expect(listener.running).toBe(true);
-    await listener.stop();
+    // the timers the listener schedules for its next poll (other code in this process may hold timers of its own)
+    const hourly: NodeJS.Timeout[] = [];
+    const realSetTimeout = globalThis.setTimeout;
+    const spy = jest.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      const timer = realSetTimeout(callback, ms);
+      if (ms === 3_600_000) hourly.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    try {
+      const listener = app.listen({ pollInterval: '1h' });
+      await listener.ready;
+      expect(hourly).toHaveLength(1);
+      expect(hourly[0]!.hasRef()).toBe(false);
+      expect(listener.running).toBe(true);
+      await listener.stop();
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
