@@ -6,6 +6,7 @@ import { idOf } from './id-like.js';
 // The odata operations one by one (not the `odata` object), so bundles keep only these.
 import * as op from './odata.js';
 import { isODataBuilt, ODataExpression, type ODataDirection, type ODataQuery } from './odata.js';
+import type { ODataCondition } from './odata-conditions.js';
 import type { QueryRecord, QueryScalar } from './query-record.js';
 import type { QuerySpec } from './query-spec.js';
 import { parseRawQuery } from './raw.js';
@@ -84,6 +85,9 @@ function strings(value: unknown, key: string): string[] {
  * - id parameters accept an id or an object with `id`; comma lists join arrays (`ids=1,2`);
  * - inventory options `name`, `fragments`, `group`, `orderBy` (and an `odata` builder value in
  *   `query`/`q`) build one `query` together with `type`, `owner` and `fragmentType`;
+ * - filters with a declared condition (`QuerySpec.conditions`) join that query: after the
+ *   conditions of the caller's `query`/`q` value, else after all others;
+ * - flags (`QuerySpec.flags`) take only `true` or `false`;
  * - every other key passes through unchanged (arrays repeat the key; a `Date`/`DateTime` is
  *   normalised); `undefined` and `null` values are left out.
  *
@@ -130,6 +134,7 @@ export function buildQueryParams(
     }
   }
 
+  const isCondition = (key: string): boolean => spec.conditions !== undefined && Object.hasOwn(spec.conditions, key);
   const targetsOf = (key: string): readonly string[] => {
     const alias = own(spec.aliases, key) ?? own(spec.ages, key);
     if (alias !== undefined) return [alias];
@@ -145,7 +150,7 @@ export function buildQueryParams(
   if (spec.parameters !== undefined) {
     const documented = new Set(spec.parameters);
     for (const [key] of entries) {
-      const targets = spec.odata !== undefined && QUERY_OPTIONS.has(key) ? [spec.odata.param] : targetsOf(key);
+      const targets = spec.odata !== undefined && (QUERY_OPTIONS.has(key) || isCondition(key)) ? [spec.odata.param] : targetsOf(key);
       const undocumented = targets.find((target) => !documented.has(target));
       if (undocumented !== undefined) {
         const mapped = undocumented === key ? '' : ` (sent as '${undocumented}')`;
@@ -193,6 +198,7 @@ export function buildQueryParams(
   // The inventory query language.
   const odataSpec = spec.odata;
   const queryTarget = has('q') ? 'q' : has('query') ? 'query' : undefined;
+  const declared: ODataExpression[] = [];
   let queryMode = false;
   if (odataSpec !== undefined) {
     if (has('q') && has('query')) throw new InvalidInputError("'query' and 'q' both give a query: give only one", { path: keyOf('q') });
@@ -202,16 +208,22 @@ export function buildQueryParams(
         path: keyOf(queryTarget ?? 'query'),
       });
     }
-    const triggers = entries.map(([key]) => key).filter((key) => QUERY_OPTIONS.has(key));
+    for (const [key, value] of entries) {
+      const condition = isCondition(key) ? (spec.conditions?.[key] as ODataCondition<unknown>) : undefined;
+      if (condition !== undefined) declared.push(asOption(key, () => condition(value, { key, now })));
+    }
+    const keys = entries.map(([key]) => key);
+    const triggers = [...keys.filter(isCondition), ...keys.filter((key) => QUERY_OPTIONS.has(key))];
     if (odataSpec.requiredFragment !== undefined && has('fragmentType')) triggers.push(keyOf('fragmentType'));
     if (typeof queryValue === 'string') {
       const queryKey = keyOf(queryTarget ?? 'query');
       const conflicting = has('type') ? [...triggers, keyOf('type')] : triggers;
-      if (conflicting.length > 0) {
+      const first = conflicting[0];
+      if (first !== undefined) {
+        const why = targetsOf(first)[0] === 'type' ? "Cumulocity ignores 'type' next to a query, and a string" : 'a string';
         throw new InvalidInputError(
-          `cannot be combined with a query string in '${queryKey}' (Cumulocity ignores 'type' next to a query, and a ` +
-            `string cannot be merged safely): add it to the query, or pass the query as an odata builder value`,
-          { path: conflicting[0] },
+          `cannot be combined with a query string in '${queryKey}' (${why} cannot be merged safely): add it to the query, or pass the query as an odata builder value`,
+          { path: first },
         );
       }
     }
@@ -228,15 +240,18 @@ export function buildQueryParams(
     else if (queryTarget !== 'q') out.push(['fragmentType', required]);
   }
 
-  for (const [key, value] of entries) {
+  for (const item of withDeclaredBlock(record, entries, declared.length > 0 ? isCondition : undefined)) {
+    if (item === DECLARED) {
+      if (querySlot < 0) querySlot = out.push(['', '']) - 1;
+      conditions.push(...declared);
+      continue;
+    }
+    const [key, value] = item;
     const targets = targetsOf(key);
     const target = targets[0] ?? key;
 
     if (queryMode && (QUERY_OPTIONS.has(key) || FOLDED_PARAMS.has(target) || target === queryTarget)) {
-      if (querySlot < 0) {
-        querySlot = out.length;
-        out.push(['', '']);
-      }
+      if (querySlot < 0) querySlot = out.push(['', '']) - 1;
       asOption(key, () => {
         if (key === 'name' || target === 'type' || target === 'owner') conditions.push(op.eq(target, single(value, key)));
         else if (target === 'fragmentType' || key === 'fragments') conditions.push(...strings(value, key).map((f) => op.has(f)));
@@ -280,6 +295,35 @@ export function buildQueryParams(
   return Object.fromEntries(out);
 }
 
+/** Where the declared conditions join the query (see {@link withDeclaredBlock}). */
+const DECLARED = Symbol('declared conditions');
+
+/**
+ * The entries to build, without the filters that became declared conditions and with the place
+ * of those conditions: right after the query the caller gave (`q`, else `query`, also when that
+ * key holds no value), else at the end.
+ */
+function withDeclaredBlock(
+  record: Readonly<Record<string, unknown>>,
+  entries: readonly (readonly [string, unknown])[],
+  isCondition: ((key: string) => boolean) | undefined,
+): Array<readonly [string, unknown] | typeof DECLARED> {
+  if (isCondition === undefined) return [...entries];
+  const joins = record['q'] !== undefined && record['q'] !== null ? 'q' : 'query';
+  const given = new Map(entries);
+  const items: Array<readonly [string, unknown] | typeof DECLARED> = [];
+  let placed = false;
+  for (const key of Object.keys(record)) {
+    if (given.has(key) && !isCondition(key)) items.push([key, given.get(key)]);
+    if (key === joins) {
+      items.push(DECLARED);
+      placed = true;
+    }
+  }
+  if (!placed) items.push(DECLARED);
+  return items;
+}
+
 /**
  * A raw expression keeps the spec's fixed criterion (devices only, groups only): added as
  * `fragmentType` when the expression has no query; a device query (`q`) gets it from the platform;
@@ -294,7 +338,7 @@ function withRequiredFragment(params: QueryRecord, spec: QuerySpec): QueryRecord
     if (given !== undefined && given !== required) {
       throw new InvalidInputError(`${spec.resource} are always filtered by fragmentType=${required}, got ${describeValue(given)}`, { path: 'query' });
     }
-    return { ...params, fragmentType: required };
+    return given === undefined ? { fragmentType: required, ...params } : params;
   }
   if (params['q'] !== undefined && spec.odata?.param === 'q') return params;
   if (String(query).includes(`has(${required})`)) return params;
@@ -314,6 +358,9 @@ function parseOrderItem(item: string): [string, ODataDirection] {
 }
 
 function convert(spec: QuerySpec, target: string, key: string, value: unknown, now: Date): Value | undefined {
+  if (spec.flags?.includes(target) === true && typeof value !== 'boolean') {
+    throw new InvalidInputError(`expected true or false, got ${describeValue(value)}`, { path: key });
+  }
   const allowed = spec.values !== undefined && Object.hasOwn(spec.values, target) ? spec.values[target] : undefined;
   if (allowed !== undefined) {
     for (const item of Array.isArray(value) ? value : [value]) {

@@ -1,7 +1,12 @@
+import { InvalidInputError } from '../errors/invalid-input-error.js';
+import type { ODataCondition } from './odata-conditions.js';
 import type { QuerySpec } from './query-spec.js';
 
 /** A key of the filter type `F`. */
 type FilterKey<F> = Extract<keyof F, string>;
+
+/** A key of `F` whose values are booleans. */
+type BooleanKey<F> = { [K in FilterKey<F>]-?: NonNullable<F[K]> extends boolean ? K : never }[FilterKey<F>];
 
 /**
  * The standard time ranges of Cumulocity collections, each with its aliases:
@@ -44,6 +49,13 @@ export interface QueryDeclaration<F extends object> {
   readonly ascendingRevert?: boolean;
   /** The inventory query language (see {@link QuerySpec.odata}). */
   readonly odata?: QuerySpec['odata'];
+  /**
+   * Filter → the query-language condition it becomes (see {@link QuerySpec.conditions} and
+   * `odataConditions`); the condition must accept the filter's type. Needs `odata`.
+   */
+  readonly conditions?: { readonly [K in FilterKey<F>]?: ODataCondition<NonNullable<F[K]>> };
+  /** Boolean filters: `true` or `false` only, anything else is refused at run time. */
+  readonly flags?: readonly BooleanKey<F>[];
   /** The REST parameters the endpoint documents; filters mapping to others are refused (see {@link QuerySpec.parameters}). */
   readonly parameters?: readonly string[];
   /** Filter → the values it accepts, e.g. `{ status: AlarmStatuses }`; any other value is refused at run time. */
@@ -81,6 +93,9 @@ const RANGES: Readonly<Record<TimeRange, { aliases: Record<string, string>; date
  */
 export function defineQuery<F extends object>(declaration: QueryDeclaration<F>): QuerySpec<F> {
   const { ranges = [], lists, dates = [], aliases = {}, ...rest } = declaration;
+  if (rest.conditions !== undefined && rest.odata === undefined) {
+    throw new InvalidInputError(`${rest.resource}: conditions need the query language ('odata')`, { path: 'conditions' });
+  }
   const spec: { -readonly [K in keyof QuerySpec]: QuerySpec[K] } = { ...(rest as QuerySpec) };
   const rangeAliases = Object.assign({}, ...ranges.map((range) => RANGES[range].aliases)) as Record<string, string>;
   const ages = Object.assign({}, ...ranges.map((range) => RANGES[range].ages ?? {})) as Record<string, string>;

@@ -8,6 +8,7 @@ export { toDurationMs, type DurationLike, type DurationObjectLike } from './dura
 export type { CreatedRangeFilters, DateRangeFilters, OrderFilters, UpdatedRangeFilters } from './filters.js';
 export { idOf, type IdLike } from './id-like.js';
 export { isODataBuilt, odata, ODataExpression, ODataQuery, type ODataDirection, type ODataValue } from './odata.js';
+export { odataConditions, type ODataCondition, type ODataConditionContext } from './odata-conditions.js';
 export { impliesOrdering } from './ordering.js';
 export { DEFAULT_PAGE_SIZE, effectivePageSize, MAX_PAGE_SIZE, type PageSizeOptions } from './page-size.js';
 export type { QueryRecord, QueryScalar } from './query-record.js';

@@ -203,16 +203,32 @@ function call(name: string, args: readonly string[]): ODataExpression {
 
 // The operations are separate functions so that a bundle keeps only those it uses: the query
 // builder (`buildQueryParams`) imports `eq`, `has`, `bygroupid`, `and`, `filter` and `orderBy`
-// directly; only an app that uses the `odata` object pays for all of them.
+// directly, the ready-made conditions (`odataConditions`) `eq`, `ge`, `le` and `or`; only an app
+// that uses the `odata` object pays for all of them.
 
 /** `path eq value`. @internal Use `odata.eq`. @example eq('name', 'x') // "name eq 'x'" */
 export function eq(path: string, value: ODataValue): ODataExpression {
   return comparison('eq', path, value);
 }
 
+/** `path ge value`. @internal Use `odata.ge`. @example ge('creationTime.date', '2025-01-01') // "creationTime.date ge '2025-01-01'" */
+export function ge(path: string, value: ODataValue): ODataExpression {
+  return comparison('ge', path, value);
+}
+
+/** `path le value`. @internal Use `odata.le`. @example le('count', 100) // 'count le 100' */
+export function le(path: string, value: ODataValue): ODataExpression {
+  return comparison('le', path, value);
+}
+
 /** All operands. @internal Use `odata.and`. @example and(has('a'), eq('b', 1)) // 'has(a) and b eq 1' */
 export function and(...operands: Operand[]): ODataExpression {
   return group('and', operands);
+}
+
+/** Any operand. @internal Use `odata.or`. @example or(eq('a', 1), eq('a', 2)) // 'a eq 1 or a eq 2' */
+export function or(...operands: Operand[]): ODataExpression {
+  return group('or', operands);
 }
 
 function not(operand: ODataExpression): ODataExpression {
@@ -270,15 +286,15 @@ export const odata = /* @__PURE__ */ Object.freeze({
   /** `path gt value`. @example odata.gt('c8y_Temp.value', 20) // 'c8y_Temp.value gt 20' */
   gt: (path: string, value: ODataValue): ODataExpression => comparison('gt', path, value),
   /** `path ge value`. @example odata.ge('creationTime.date', new Date(0)) */
-  ge: (path: string, value: ODataValue): ODataExpression => comparison('ge', path, value),
+  ge,
   /** `path lt value`. @example odata.lt('c8y_Position.lng', 16.5) // 'c8y_Position.lng lt 16.5d' */
   lt: (path: string, value: ODataValue): ODataExpression => comparison('lt', path, value),
   /** `path le value`. @example odata.le('count', 100) // 'count le 100' */
-  le: (path: string, value: ODataValue): ODataExpression => comparison('le', path, value),
+  le,
   /** All operands. @example odata.and(odata.has('a'), odata.eq('b', 1)) // 'has(a) and b eq 1' */
   and,
   /** Any operand. @example odata.or(odata.eq('a', 1), odata.eq('a', 2)) // 'a eq 1 or a eq 2' */
-  or: (...operands: Operand[]): ODataExpression => group('or', operands),
+  or,
   /** Negation. @example odata.not(odata.has('c8y_IsDevice')) // 'not has(c8y_IsDevice)' */
   not,
   /** Objects with the fragment. @example odata.has('c8y_IsDevice') // 'has(c8y_IsDevice)' */

@@ -1,3 +1,5 @@
+import type { ODataCondition } from './odata-conditions.js';
+
 /** Brands a {@link QuerySpec} with its filter type; exists only in types. */
 declare const filterType: unique symbol;
 
@@ -55,6 +57,15 @@ export interface QuerySpec<F extends object = object> {
   readonly requires?: Readonly<Record<string, string>>;
   /** The inventory query language (`query`/`q`) and the options folded into it. */
   readonly odata?: ODataSpec;
+  /**
+   * Filter → the query-language condition it becomes (filters the REST API lacks, e.g.
+   * `createdFrom` → `creationTime.date ge '…'`; needs `odata`). The conditions of the given
+   * filters join one query with `and`: after the conditions of an `odata` value in `query`/`q`,
+   * else after every other condition. Next to a query string they are refused.
+   */
+  readonly conditions?: Readonly<Record<string, ODataCondition<never>>>;
+  /** REST parameters that take only `true` or `false`; any other value is refused. */
+  readonly flags?: readonly string[];
   /**
    * The REST parameters the endpoint documents (OpenAPI spec). When given, a filter that maps to
    * any other parameter is an `InvalidInputError`: the platform would silently ignore it (and a

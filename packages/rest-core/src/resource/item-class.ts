@@ -20,3 +20,22 @@ export interface ItemClass<T, I> {
   new (client?: RestClient, init?: I): T;
   fromJSON(client: RestClient | undefined, json: JsonObject): NoInfer<T>;
 }
+
+/**
+ * How a plain-JSON change is built for `update` and `applyTo` when the item class would add more
+ * than the caller wrote: `Device` and `DeviceGroup` add `c8y_IsDevice`, `c8y_IsDeviceGroup` and a
+ * type to new objects, which must not be sent with every change (they would turn a sub-group
+ * into a root group). A class whose new objects hold exactly their init (e.g. `ManagedObject`)
+ * sends only what the caller wrote, still validated by the model.
+ *
+ * @typeParam I - what `new` accepts besides the client (the item class's init type).
+ *
+ * @example
+ * ```ts
+ * const change: ChangeClass<ManagedObjectInit> = ManagedObject;
+ * new change(client, { name: 'Pump 2' }).toUpdateJSON(); // { name: 'Pump 2' }
+ * ```
+ */
+export interface ChangeClass<I> {
+  new (client?: RestClient, init?: I): { toUpdateJSON(): JsonObject };
+}

@@ -1,6 +1,7 @@
 import type { RestClient } from '../client/rest-client-interface.js';
 import { InvalidInputError } from '../errors/invalid-input-error.js';
-import { ResourceOperations, type ResourceDefinition } from './resource-operations.js';
+import type { OperationQueryTypes } from './operation-queries.js';
+import { ResourceOperations, type NoQueries, type ResourceDefinition } from './resource-operations.js';
 
 /**
  * The operations a resource API can publish, by name.
@@ -28,13 +29,13 @@ const OPERATION_NAMES: ReadonlySet<string> = new Set<OperationName>([
  * }
  * ```
  */
-export abstract class ResourceApi<F extends object, T, I> {
+export abstract class ResourceApi<F extends object, T, I, Q extends OperationQueryTypes = NoQueries> {
   /** The client every request of this API goes through. */
   readonly client: RestClient;
   /** Every operation over the resource, published or not: for the context's own methods. */
-  protected readonly operations: ResourceOperations<F, T, I>;
+  protected readonly operations: ResourceOperations<F, T, I, Q>;
 
-  constructor(client: RestClient, definition: ResourceDefinition<F, T, I>) {
+  constructor(client: RestClient, definition: ResourceDefinition<F, T, I, Q>) {
     if (typeof client !== 'object' || client === null || typeof client.get !== 'function') {
       throw new InvalidInputError('expected a client (a CumulocityRestClient, or a CumulocityClient)', { path: 'client' });
     }
@@ -54,7 +55,7 @@ export abstract class ResourceApi<F extends object, T, I> {
  * };
  * ```
  */
-export interface ResourceApiDefinition<F extends object, T, I, K extends OperationName> extends ResourceDefinition<F, T, I> {
+export interface ResourceApiDefinition<F extends object, T, I, K extends OperationName, Q extends OperationQueryTypes = NoQueries> extends ResourceDefinition<F, T, I, Q> {
   /** The operations the context publishes. */
   readonly operations: readonly K[];
 }
@@ -63,9 +64,9 @@ export interface ResourceApiDefinition<F extends object, T, I, K extends Operati
  * The class {@link defineResourceApi} returns: `new (client)` gives a {@link ResourceApi} with the
  * published operations, typed by the resource's filters, items and init objects.
  */
-export type ResourceApiClass<F extends object, T, I, K extends OperationName> = new (
+export type ResourceApiClass<F extends object, T, I, K extends OperationName, Q extends OperationQueryTypes = NoQueries> = new (
   client: RestClient,
-) => ResourceApi<F, T, I> & Pick<ResourceOperations<F, T, I>, K>;
+) => ResourceApi<F, T, I, Q> & Pick<ResourceOperations<F, T, I, Q>, K>;
 
 /**
  * Declares a context class: a resource, its query spec, its item class and the operations its
@@ -89,14 +90,14 @@ export type ResourceApiClass<F extends object, T, I, K extends OperationName> = 
  * await alarms.getAll({ status: 'ACTIVE' });
  * ```
  */
-export function defineResourceApi<F extends object, T, I, const K extends OperationName>(
-  definition: ResourceApiDefinition<F, T, I, K>,
-): ResourceApiClass<F, T, I, K> {
+export function defineResourceApi<F extends object, T, I, const K extends OperationName, Q extends OperationQueryTypes = NoQueries>(
+  definition: ResourceApiDefinition<F, T, I, K, Q>,
+): ResourceApiClass<F, T, I, K, Q> {
   for (const name of definition.operations) {
     if (!OPERATION_NAMES.has(name)) throw new InvalidInputError(`unknown operation ${JSON.stringify(name)}`, { path: 'operations' });
   }
   const { operations: published, ...resource } = definition;
-  class Api extends ResourceApi<F, T, I> {
+  class Api extends ResourceApi<F, T, I, Q> {
     constructor(client: RestClient) {
       super(client, resource);
     }
@@ -110,5 +111,5 @@ export function defineResourceApi<F extends object, T, I, const K extends Operat
       configurable: true,
     });
   }
-  return Api as unknown as ResourceApiClass<F, T, I, K>;
+  return Api as unknown as ResourceApiClass<F, T, I, K, Q>;
 }

@@ -26,19 +26,27 @@ import { buildQueryParams } from '../query/build.js';
 import { withExtraParams } from '../query/extra-params.js';
 import { idOf, type IdLike } from '../query/id-like.js';
 import type { QuerySpec } from '../query/query-spec.js';
-import type { ItemClass } from './item-class.js';
+import type { ChangeClass, ItemClass } from './item-class.js';
+import type { FiltersFor, OperationQueries, OperationQueryTypes, OptionParamsFor } from './operation-queries.js';
+import { checkOptionSpec, optionsWithParams } from './option-params.js';
 import type { ResourceDescriptor } from './resource-descriptor.js';
 
 /**
  * What a resource API is built from: the collection (path, media types, count endpoint), the
- * query spec (which carries the filter type `F`) and the item class.
+ * query spec (which carries the filter type `F`), the item class, and where the REST API asks
+ * for it, the specs of single operations (`Q`: their filter and option types) and the class
+ * plain changes are built with.
  *
  * @example
  * ```ts
  * const alarms: ResourceDefinition<AlarmFilters, Alarm, AlarmInit> = { resource: Resources.alarm, query: alarmQuery, item: Alarm };
+ * const devices: ResourceDefinition<DeviceFilters, Device, ManagedObjectInit, { get: GetFlags; delete: DeleteFlags }> = {
+ *   resource: Resources.managedObject, query: deviceInventoryQuery, item: Device, change: ManagedObject,
+ *   queries: { get: managedObjectGetQuery, delete: managedObjectDeleteQuery },
+ * };
  * ```
  */
-export interface ResourceDefinition<F extends object, T, I> {
+export interface ResourceDefinition<F extends object, T, I, Q extends OperationQueryTypes = NoQueries> {
   /** Path, collection key, media types and count endpoint (see `Resources` in `@c8y/model`). */
   readonly resource: ResourceDescriptor;
   /** How filters become query parameters (see `defineQuery`). */
@@ -48,13 +56,26 @@ export interface ResourceDefinition<F extends object, T, I> {
   /** Page size when the caller names none (1…2000). @default 1000 */
   readonly defaultPageSize?: number;
   /**
-   * Query specs of endpoints that take fewer parameters than the collection's GET (the OpenAPI
-   * spec often documents a shorter list for the count endpoint, PUT or DELETE by filter): with
-   * their `parameters`, a filter such an endpoint would ignore is refused instead of widening a
-   * bulk change. @default `query` for all
+   * Query specs of single operations, each typing its operation:
+   * - `count`, `deleteBy`, `updateBy`: endpoints that take fewer parameters than the collection's
+   *   GET (the OpenAPI spec often documents a shorter list for the count endpoint, PUT or DELETE
+   *   by filter): with their `parameters`, a filter such an endpoint would ignore is refused
+   *   (and does not compile) instead of widening a bulk change. @default `query`
+   * - `get`, `delete`: the query parameters of `GET`/`DELETE <path>/{id}`, taken from the call
+   *   options by the names in the spec's `parameters` (e.g. `{ withParents: true }`,
+   *   `{ cascade: true }`; `flags` refuse anything but booleans). @default none
    */
-  readonly queries?: { readonly count?: QuerySpec; readonly deleteBy?: QuerySpec; readonly updateBy?: QuerySpec };
+  readonly queries?: OperationQueries<Q>;
+  /**
+   * The class plain-JSON changes of `update` and `applyTo` are built with, where the item class
+   * adds defaults to new objects (`Device`, `DeviceGroup`) that a change must not send.
+   * @default `item`
+   */
+  readonly change?: ChangeClass<I>;
 }
+
+/** No operation with a spec of its own. @example const none: ResourceDefinition<object, unknown, unknown, NoQueries>['queries'] = {}; */
+export type NoQueries = Record<never, never>;
 
 /**
  * Another collection of the same items, e.g. a managed object's child devices
@@ -140,14 +161,18 @@ export type FilterQuery<F> = string | (F & InlinePagingOptions);
  * const active = await alarms.getAll({ status: 'ACTIVE' });
  * ```
  */
-export class ResourceOperations<F extends object, T, I> {
+export class ResourceOperations<F extends object, T, I, Q extends OperationQueryTypes = NoQueries> {
   readonly #client: RestClient;
-  readonly #definition: ResourceDefinition<F, T, I>;
+  readonly #definition: ResourceDefinition<F, T, I, Q>;
+  readonly #queries: { readonly [P in keyof OperationQueryTypes]?: QuerySpec };
   readonly #paged: PagedResource;
 
-  constructor(client: RestClient, definition: ResourceDefinition<F, T, I>) {
+  constructor(client: RestClient, definition: ResourceDefinition<F, T, I, Q>) {
     this.#client = client;
     this.#definition = definition;
+    this.#queries = definition.queries ?? {};
+    checkOptionSpec(this.#queries.get);
+    checkOptionSpec(this.#queries.delete);
     this.#paged = {
       ...definition.resource,
       querySpec: definition.query,
@@ -156,19 +181,22 @@ export class ResourceOperations<F extends object, T, I> {
   }
 
   /**
-   * One object by id (`GET <path>/<id>`; the id is path-encoded).
+   * One object by id (`GET <path>/<id>`; the id is path-encoded). Where the resource declares
+   * the endpoint's query parameters (`queries.get`), they are options too (`withParents: true`).
    *
-   * @throws NotFoundError when it does not exist; `InvalidInputError` for an unusable id.
+   * @throws NotFoundError when it does not exist; `InvalidInputError` for an unusable id or option.
    * @example
    * ```ts
    * const alarm = await alarms.get('4711');
+   * const device = await inventory.get('42', { withParents: true });
    * ```
    */
-  async get(id: IdLike, options: CallOptions = {}): Promise<T> {
+  async get(id: IdLike, options: CallOptions & OptionParamsFor<Q, 'get'> = {} as OptionParamsFor<Q, 'get'>): Promise<T> {
     const { resource } = this.#definition;
     const key = encodePathSegment(idOf(id, 'id'), 'id');
-    const path = `${await resolveResourcePath(this.#client, resource.path, options.signal)}/${key}`;
-    const reply = await this.#client.get(path, { ...options, ...(resource.mediaType === undefined ? {} : { accept: resource.mediaType }) });
+    const call = this.#withOptionParams('get', options);
+    const path = `${await resolveResourcePath(this.#client, resource.path, call.signal)}/${key}`;
+    const reply = await this.#client.get(path, { ...call, ...(resource.mediaType === undefined ? {} : { accept: resource.mediaType }) });
     return this.#build(reply, 'GET', path);
   }
 
@@ -274,7 +302,7 @@ export class ResourceOperations<F extends object, T, I> {
     let query: object = { ...filters, ...(spec.ascendingRevert === undefined ? {} : { ascending: false }) };
     if (spec.revertNeedsRange === true) {
       const params = buildQueryParams(query, spec, options?.now);
-      if (params['dateFrom'] === undefined && params['dateTo'] === undefined) query = { ...query, dateFrom: new Date(0) };
+      if (params['dateFrom'] === undefined && params['dateTo'] === undefined) query = { dateFrom: new Date(0), ...query };
     }
     const [last] = await this.select(query as F, { ...options, limit: 1 }).toArray();
     return last;
@@ -289,7 +317,7 @@ export class ResourceOperations<F extends object, T, I> {
    * await alarms.count({ status: 'ACTIVE', severity: 'MAJOR' }); // GET /alarm/alarms/count?status=ACTIVE&severity=MAJOR
    * ```
    */
-  async count(filters?: F | string, options?: CountOptions): Promise<number> {
+  async count(filters?: FiltersFor<Q, 'count', F> | string, options?: CountOptions): Promise<number> {
     return count(this.#client, this.#pagedFor('count'), filters, options);
   }
 
@@ -349,8 +377,12 @@ export class ResourceOperations<F extends object, T, I> {
   }
 
   /**
-   * Updates one object or many (`PUT <path>/<id>` each): model objects send only what changed;
-   * plain JSON names its target with `id` and is built with the item class (so it is validated).
+   * Updates objects (`PUT <path>/<id>` each), in two forms told apart by the second argument:
+   * - `update(item | items, options?)`: model objects send only what changed; plain JSON names
+   *   its target with `id` and is built with the change class (so it is validated);
+   * - `update(change, id | ids, options?)`: one change, rendered once, sent to every target
+   *   (the same as `applyTo`).
+   *
    * Resolves new objects holding the server's replies; the objects passed in are not modified.
    *
    * @example
@@ -358,17 +390,21 @@ export class ResourceOperations<F extends object, T, I> {
    * await alarms.update({ id: '4711', severity: 'MINOR' });
    * const alarm = await alarms.get('4711');
    * alarm.text = 'Much too hot'; const [updated] = await alarms.update([alarm]);
+   * await alarms.update({ severity: 'MINOR' }, ['4711', '4712'], { workers: 2 });
    * ```
    */
   update(item: T | (I & { readonly id: IdLike }), options?: ObjectOperationOptions<T>): Promise<T>;
   update(items: readonly (T | (I & { readonly id: IdLike }))[], options?: ObjectOperationOptions<T>): Promise<T[]>;
-  async update(items: unknown, options?: ObjectOperationOptions<T>): Promise<T | T[]> {
-    return updateObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('PUT', options));
+  update(change: T | I, targets: readonly IdLike[], options?: ObjectOperationOptions<T>): Promise<T[]>;
+  update(change: T | I, target: IdLike, options?: ObjectOperationOptions<T>): Promise<T>;
+  async update(items: unknown, second?: unknown, third?: ObjectOperationOptions<T>): Promise<T | T[]> {
+    if (namesTargets(second)) return this.applyTo(items as T | I, second as IdLike, third);
+    return updateObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('PUT', second as ObjectOperationOptions<T> | undefined));
   }
 
   /**
    * Sends the same change to one object or many (ids, `{ id }` objects, model objects). The
-   * change is a model object's changes or plain JSON built with the item class, rendered once.
+   * change is a model object's changes or plain JSON built with the change class, rendered once.
    *
    * @example
    * ```ts
@@ -383,7 +419,9 @@ export class ResourceOperations<F extends object, T, I> {
 
   /**
    * Deletes one object or many (`DELETE <path>/<id>` each). Every id is checked before the first
-   * request; failures of a bulk delete come back together in one `BulkError`.
+   * request; failures of a bulk delete come back together in one `BulkError`. Where the resource
+   * declares the endpoint's query parameters (`queries.delete`), they are options too
+   * (`cascade: true`), sent with every request.
    *
    * @example
    * ```ts
@@ -392,10 +430,10 @@ export class ResourceOperations<F extends object, T, I> {
    * await events.delete(['11', '12', '13'], { workers: 10 });
    * ```
    */
-  delete(target: IdLike, options?: ObjectOperationOptions<never>): Promise<void>;
-  delete(targets: readonly IdLike[], options?: ObjectOperationOptions<never>): Promise<void>;
-  async delete(targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<never>): Promise<void> {
-    await deleteObjects(this.#client, this.#definition.resource, targets as IdLike, options);
+  delete(target: IdLike, options?: ObjectOperationOptions<never> & OptionParamsFor<Q, 'delete'>): Promise<void>;
+  delete(targets: readonly IdLike[], options?: ObjectOperationOptions<never> & OptionParamsFor<Q, 'delete'>): Promise<void>;
+  async delete(targets: IdLike | readonly IdLike[], options: ObjectOperationOptions<never> = {}): Promise<void> {
+    await deleteObjects(this.#client, this.#definition.resource, targets as IdLike, this.#withOptionParams('delete', options));
   }
 
   /**
@@ -407,7 +445,7 @@ export class ResourceOperations<F extends object, T, I> {
    * await alarms.deleteBy({ source: device, status: 'CLEARED', before: '2025-01-01' });
    * ```
    */
-  async deleteBy(filters: F | string, options?: ByFilterOptions): Promise<void> {
+  async deleteBy(filters: FiltersFor<Q, 'deleteBy', F> | string, options?: ByFilterOptions): Promise<void> {
     await deleteByFilter(this.#client, this.#pagedFor('deleteBy'), filters, options);
   }
 
@@ -420,21 +458,28 @@ export class ResourceOperations<F extends object, T, I> {
    * await alarms.updateBy({ source: device, status: 'ACTIVE' }, { status: 'CLEARED' });
    * ```
    */
-  async updateBy(filters: F | string, change: JsonObject, options?: ByFilterOptions): Promise<ByFilterResult> {
+  async updateBy(filters: FiltersFor<Q, 'updateBy', F> | string, change: JsonObject, options?: ByFilterOptions): Promise<ByFilterResult> {
     return updateByFilter(this.#client, this.#pagedFor('updateBy'), filters, change, options);
   }
 
   #pagedFor(operation: 'count' | 'deleteBy' | 'updateBy'): PagedResource {
-    const querySpec = this.#definition.queries?.[operation];
+    const querySpec = this.#queries[operation];
     return querySpec === undefined ? this.#paged : { ...this.#paged, querySpec };
   }
 
-  /** Plain input goes through the item class; replies come back as items. */
-  #objectOptions(method: string, options: ObjectOperationOptions<T> = {}): ObjectOperationOptions<T> {
-    const { item, resource } = this.#definition;
+  /** The options with the query parameters the operation's spec names moved into `params`. */
+  #withOptionParams<O extends CallOptions>(operation: 'get' | 'delete', options: O): O {
+    const spec = this.#queries[operation];
+    return spec === undefined ? options : optionsWithParams(options, spec);
+  }
+
+  /** Plain input goes through the item class (changes: the change class); replies come back as items. */
+  #objectOptions(method: 'POST' | 'PUT', options: ObjectOperationOptions<T> = {}): ObjectOperationOptions<T> {
+    const { item, change, resource } = this.#definition;
+    const build = method === 'PUT' ? (change ?? item) : item;
     return {
       ...options,
-      fromPlain: (json) => new item(this.#client, json as I) as BodySource,
+      fromPlain: (json) => new build(this.#client, json as I) as BodySource,
       map: (reply) => this.#build(reply, method, resource.path),
     };
   }
@@ -460,4 +505,13 @@ export class ResourceOperations<F extends object, T, I> {
     const got = reply === undefined ? 'no body' : Array.isArray(reply) ? 'an array' : typeof reply;
     throw new ResponseFormatError(`expected a ${this.#definition.resource.name} object, got ${got}`, { method, url: `${this.#client.baseUrl}${path}` });
   }
+}
+
+/**
+ * Whether the second argument of `update` names targets (`update(change, ids)`) rather than
+ * options (`update(items, options)`): an id, a list, or an object with `id` (options never have one).
+ */
+function namesTargets(value: unknown): boolean {
+  if (typeof value === 'string' || typeof value === 'number' || Array.isArray(value)) return true;
+  return typeof value === 'object' && value !== null && Object.hasOwn(value, 'id');
 }

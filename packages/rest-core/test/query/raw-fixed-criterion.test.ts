@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { buildQueryParams, isCumulocityError } from '../../src/index.js';
+import { buildQueryParams, isCumulocityError, toQueryString } from '../../src/index.js';
 import { deviceInventorySpec, groupInventorySpec } from '../fixtures/query-specs.js';
 
 // A raw expression keeps the spec's fixed criterion: "all devices" stays devices also when the
@@ -20,6 +20,12 @@ describe('raw expressions on a spec with a required fragment', () => {
     expect(buildQueryParams('type=c8y_Pump', deviceInventorySpec)).toEqual({ type: 'c8y_Pump', fragmentType: 'c8y_IsDevice' });
     expect(buildQueryParams('owner=me', groupInventorySpec)).toEqual({ owner: 'me', fragmentType: 'c8y_IsDeviceGroup' });
     expect(buildQueryParams('fragmentType=c8y_IsDevice', deviceInventorySpec)).toEqual({ fragmentType: 'c8y_IsDevice' });
+  });
+
+  it('the criterion comes first, as for a filter object (the same wire for both forms)', () => {
+    expect(toQueryString(buildQueryParams('type=c8y_Pump&owner=me', deviceInventorySpec))).toBe('?fragmentType=c8y_IsDevice&type=c8y_Pump&owner=me');
+    expect(toQueryString(buildQueryParams({ type: 'c8y_Pump', owner: 'me' }, deviceInventorySpec))).toBe('?fragmentType=c8y_IsDevice&type=c8y_Pump&owner=me');
+    expect(toQueryString(buildQueryParams('type=x&fragmentType=c8y_IsDevice', deviceInventorySpec))).toBe('?type=x&fragmentType=c8y_IsDevice');
   });
 
   it('a device query (q) is left to the platform, which adds c8y_IsDevice to q itself', () => {
