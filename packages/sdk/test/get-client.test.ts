@@ -304,6 +304,22 @@ describe('prompts on a terminal', () => {
     expect(term.stderr.text()).toContain('C8Y_BASEURL: the scheme must be http or https');
   });
 
+  it('an abort rejects a pending question with the signal’s reason and releases the input', async () => {
+    const term = terminal();
+    const controller = new AbortController();
+    const pending = getClient(onTerminal(term, { signal: controller.signal }));
+    expect(term.stdout.text()).toContain('Cumulocity URL'); // the first question shows at once
+    controller.abort(new Error('stop asking'));
+    await expect(pending).rejects.toThrow('stop asking');
+    expect(term.stdin.isPaused()).toBe(true);
+  });
+
+  it('an aborted signal rejects before anything is asked or sent', async () => {
+    const term = terminal();
+    await expect(getClient(onTerminal(term, { signal: AbortSignal.abort(new Error('too late')) }))).rejects.toThrow('too late');
+    expect(term.stdout.text()).toBe('');
+  });
+
   it('rejects when the input ends before an answer', async () => {
     const term = terminal();
     const pending = getClient(onTerminal(term));

@@ -1,5 +1,5 @@
 import process from 'node:process';
-import { BearerAuth, InvalidInputError, isCumulocityError, normalizeBaseUrl, type RestClientOptions } from '@c8y/rest-core';
+import { BearerAuth, CumulocityError, InvalidInputError, isCumulocityError, normalizeBaseUrl, type RestClientOptions } from '@c8y/rest-core';
 import { CumulocityClient } from '../cumulocity-client.js';
 import { cacheClient, cachedClient, clientKey } from './client-cache.js';
 import { login } from './login.js';
@@ -43,7 +43,7 @@ export interface GetClientOptions extends Omit<RestClientOptions, 'baseUrl' | 'a
   isTTY?: boolean;
   /** Return the cached client for the same (base URL, tenant, user), and cache a new one. @default true */
   cache?: boolean;
-  /** Aborts the login. */
+  /** Aborts the login and any question waiting for an answer (rejecting with the signal's reason). */
   signal?: AbortSignal;
 }
 
@@ -100,9 +100,14 @@ const connectionKeys = [
  */
 export async function getClient(options: GetClientOptions = {}): Promise<CumulocityClient> {
   const session = new Session(options);
+  const { signal } = options;
+  signal?.throwIfAborted();
+  const abort = () => session.cancel(signal?.reason);
+  signal?.addEventListener('abort', abort, { once: true });
   try {
     return await session.connect();
   } finally {
+    signal?.removeEventListener('abort', abort);
     session.close();
   }
 }
@@ -115,6 +120,7 @@ class Session {
   readonly #interactive: boolean;
   readonly #clientOptions: Omit<RestClientOptions, 'baseUrl' | 'auth' | 'tenantId'>;
   #prompter: Prompter | undefined;
+  #aborted: Error | undefined;
 
   constructor(options: GetClientOptions) {
     if (typeof options !== 'object' || options === null) throw new InvalidInputError('must be an object', { path: 'options' });
@@ -156,6 +162,12 @@ class Session {
   close(): void {
     this.#prompter?.close();
     this.#prompter = undefined;
+  }
+
+  /** An abort: a pending question rejects with the signal's reason. */
+  cancel(reason: unknown): void {
+    this.#aborted = reason instanceof Error ? reason : new CumulocityError('aborted');
+    this.#prompter?.cancel(this.#aborted);
   }
 
   /** The cached client for the key, or a new one from `connect` (cached unless `cache: false`). */
@@ -271,6 +283,7 @@ class Session {
   }
 
   #terminal(): Prompter {
+    if (this.#aborted !== undefined) throw this.#aborted;
     this.#prompter ??= new Prompter(this.#options.stdin ?? process.stdin, this.#options.stdout ?? process.stdout);
     return this.#prompter;
   }

@@ -73,6 +73,11 @@ export class Prompter {
     }
   }
 
+  /** Rejects the pending question (and any later one) with `reason`, and releases the input. */
+  cancel(reason: Error): void {
+    this.#end(reason);
+  }
+
   /** Releases the input (restores the terminal mode). Pending questions reject. */
   close(): void {
     if (!this.#closed) this.#readline.close();
