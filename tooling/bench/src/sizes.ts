@@ -20,7 +20,7 @@ export interface BenchSizes {
   readonly coldStart: { rounds: Rounds };
 }
 
-/** Issue #16's sizes: about five minutes on two cores. */
+/** Issue #16's sizes: 7–9 minutes on a busy two-core machine (mostly bulk create and streaming). */
 export const fullSizes: BenchSizes = {
   paging: { objects: 20_000, pageSize: 100, latencyMs: 20, workers: 20, fast: { warmups: 3, runs: 11 }, slow: { warmups: 1, runs: 3 } },
   cpu: { objects: 20_000, pageSize: 2000, rounds: { warmups: 3, runs: 9 } },
