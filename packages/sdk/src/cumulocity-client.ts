@@ -65,24 +65,8 @@ export class CumulocityClient implements RestClient {
   readonly baseUrl: string;
   /** The rest client every request goes through (a `CumulocityRestClient` unless built with {@link CumulocityClient.from}). */
   readonly restClient: RestClient;
-  #inventory: Inventory | undefined;
-  #deviceInventory: DeviceInventory | undefined;
-  #groupInventory: DeviceGroupInventory | undefined;
-  #identity: Identity | undefined;
-  #binaries: Binaries | undefined;
-  #measurements: Measurements | undefined;
-  #events: Events | undefined;
-  #alarms: Alarms | undefined;
-  #operations: Operations | undefined;
-  #bulkOperations: BulkOperations | undefined;
-  #users: Users | undefined;
-  #userGroups: UserGroups | undefined;
-  #inventoryRoles: InventoryRoles | undefined;
-  #applications: Applications | undefined;
-  #tenantOptions: TenantOptions | undefined;
-  #auditRecords: AuditRecords | undefined;
-  #subscriptions: Subscriptions | undefined;
-  #tokens: Tokens | undefined;
+  /** The contexts built so far, by class. */
+  readonly #contexts = new Map<new (client: RestClient) => unknown, unknown>();
 
   /**
    * A client for one tenant. The options are validated now (an `InvalidInputError` names a bad
@@ -114,92 +98,102 @@ export class CumulocityClient implements RestClient {
 
   /** Managed objects of every kind (`/inventory/managedObjects`). @example await c8y.inventory.getAll({ name: 'My*', limit: 10 }); */
   get inventory(): Inventory {
-    return (this.#inventory ??= new Inventory(this));
+    return this.#context(Inventory);
   }
 
   /** Devices (managed objects with `c8y_IsDevice`) and new device requests. @example await c8y.deviceInventory.getAll({ limit: null, pageSize: 100, workers: 20 }); */
   get deviceInventory(): DeviceInventory {
-    return (this.#deviceInventory ??= new DeviceInventory(this));
+    return this.#context(DeviceInventory);
   }
 
   /** Device groups (`c8y_IsDeviceGroup`) and their members. @example await c8y.groupInventory.getAll({ name: 'Plant*' }); */
   get groupInventory(): DeviceGroupInventory {
-    return (this.#groupInventory ??= new DeviceGroupInventory(this));
+    return this.#context(DeviceGroupInventory);
   }
 
   /** External ids (`/identity`). @example await c8y.identity.get('9876543210', 'c8y_Serial'); */
   get identity(): Identity {
-    return (this.#identity ??= new Identity(this));
+    return this.#context(Identity);
   }
 
   /** Files in the inventory (`/inventory/binaries`). @example await c8y.binaries.getAll({ limit: 10 }); */
   get binaries(): Binaries {
-    return (this.#binaries ??= new Binaries(this));
+    return this.#context(Binaries);
   }
 
   /** Measurements and series (`/measurement`). @example await c8y.measurements.getAll({ source: deviceId, maxAge: '1h' }); */
   get measurements(): Measurements {
-    return (this.#measurements ??= new Measurements(this));
+    return this.#context(Measurements);
   }
 
   /** Events and their attachments (`/event/events`). @example await c8y.events.getAll({ source: deviceId, maxAge: '1d' }); */
   get events(): Events {
-    return (this.#events ??= new Events(this));
+    return this.#context(Events);
   }
 
   /** Alarms (`/alarm/alarms`). @example await c8y.alarms.count({ status: 'ACTIVE' }); */
   get alarms(): Alarms {
-    return (this.#alarms ??= new Alarms(this));
+    return this.#context(Alarms);
   }
 
   /** Operations (`/devicecontrol/operations`). @example await c8y.operations.getAll({ deviceId, status: 'PENDING' }); */
   get operations(): Operations {
-    return (this.#operations ??= new Operations(this));
+    return this.#context(Operations);
   }
 
   /** Bulk operations (`/devicecontrol/bulkoperations`). @example await c8y.bulkOperations.getAll({ limit: 10 }); */
   get bulkOperations(): BulkOperations {
-    return (this.#bulkOperations ??= new BulkOperations(this));
+    return this.#context(BulkOperations);
   }
 
   /** Users of the tenant, and the current user. @example await c8y.users.get('mini_me'); */
   get users(): Users {
-    return (this.#users ??= new Users(this));
+    return this.#context(Users);
   }
 
   /** User groups (global roles). @example await c8y.userGroups.getAll(); */
   get userGroups(): UserGroups {
-    return (this.#userGroups ??= new UserGroups(this));
+    return this.#context(UserGroups);
   }
 
   /** Inventory roles and their assignments. @example await c8y.inventoryRoles.getAll(); */
   get inventoryRoles(): InventoryRoles {
-    return (this.#inventoryRoles ??= new InventoryRoles(this));
+    return this.#context(InventoryRoles);
   }
 
   /** Applications and microservices. @example await c8y.applications.getAll({ type: 'MICROSERVICE' }); */
   get applications(): Applications {
-    return (this.#applications ??= new Applications(this));
+    return this.#context(Applications);
   }
 
   /** Tenant options, the current tenant, login options. @example await c8y.tenantOptions.getCategory('cx.settings'); */
   get tenantOptions(): TenantOptions {
-    return (this.#tenantOptions ??= new TenantOptions(this));
+    return this.#context(TenantOptions);
   }
 
   /** Audit records. @example await c8y.auditRecords.getAll({ maxAge: '1d' }); */
   get auditRecords(): AuditRecords {
-    return (this.#auditRecords ??= new AuditRecords(this));
+    return this.#context(AuditRecords);
   }
 
   /** Notification 2.0 subscriptions. @example await c8y.subscriptions.getAll({ context: 'tenant' }); */
   get subscriptions(): Subscriptions {
-    return (this.#subscriptions ??= new Subscriptions(this));
+    return this.#context(Subscriptions);
   }
 
   /** Notification 2.0 consumer tokens. @example await c8y.tokens.create({ subscriber: 'worker1', subscription: 'allAlarms' }); */
   get tokens(): Tokens {
-    return (this.#tokens ??= new Tokens(this));
+    return this.#context(Tokens);
+  }
+
+  /** The context of class `Context` on this client, built on first use. */
+  #context<Context>(Context: new (client: RestClient) => Context): Context {
+    let context = this.#contexts.get(Context) as Context | undefined;
+    if (context === undefined) {
+      context = new Context(this);
+      this.#contexts.set(Context, context);
+    }
+    return context;
   }
 
   /** GET `path` through the rest client. @example await c8y.get('/tenant/currentTenant'); */
