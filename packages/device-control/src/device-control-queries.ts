@@ -4,7 +4,8 @@ import type { BulkOperationFilters, OperationDeleteFilters, OperationFilters } f
 /**
  * `GET /devicecontrol/operations`: `deviceId`, `agentId` and `bulkOperationId` take ids or objects;
  * the creation-time range with `after`/`before` and ages; `fragment` → `fragmentType`; `ascending`
- * → `revert` (`revert=false` is oldest first, the API's default).
+ * → `revert` (`revert=false` is oldest first, the API's default; `revert` applies only to range
+ * queries, so `getLast` starts the range at 1970-01-01 when none is given).
  *
  * @example
  * ```ts
@@ -19,6 +20,7 @@ export const operationQuery = defineQuery<OperationFilters>({
   aliases: { fragment: 'fragmentType' },
   ascendingRevert: false,
   parameters: ['agentId', 'bulkOperationId', 'dateFrom', 'dateTo', 'deviceId', 'fragmentType', 'revert', 'status'],
+  revertNeedsRange: true,
 });
 
 /**

@@ -1,11 +1,6 @@
 import { Operation, Resources } from '@c8y/model';
-import { defineResourceApi, type ByFilterOptions, type FilterOptions } from '@c8y/rest-core';
-import type { OperationDeleteFilters, OperationLastFilters } from './device-control-filters.js';
+import { defineResourceApi } from '@c8y/rest-core';
 import { operationDeleteQuery, operationQuery } from './device-control-queries.js';
-
-/** The start of every creation-time range: makes a query a range query, so `revert` applies. */
-const EPOCH = '1970-01-01T00:00:00.000Z';
-const RANGE_KEYS = ['dateFrom', 'dateTo', 'after', 'before', 'maxAge', 'minAge'] as const;
 
 /**
  * Operations (`/devicecontrol/operations`): typed queries with paging and workers, counts,
@@ -14,8 +9,11 @@ const RANGE_KEYS = ['dateFrom', 'dateTo', 'after', 'before', 'maxAge', 'minAge']
  * operation with `getLast`, and server-side deletes by filter.
  *
  * The API cannot delete one operation by id, so there is no `delete`. Operations come oldest first
- * (`revert=false`); `ascending: false` asks newest first. Filters the delete endpoint does not
- * document are refused before any request (the platform would ignore them and delete more than asked).
+ * (`revert=false`); `ascending: false` asks newest first, and `getLast` asks for the newest itself
+ * (one request, `revert=true`, over a range from 1970-01-01 when no date filter is given: the
+ * OpenAPI spec applies `revert` only to range queries). `deleteBy` takes only the filters the
+ * delete endpoint documents (others are refused before any request: the platform would ignore
+ * them and delete more than asked), and never an empty filter.
  *
  * @example
  * ```ts
@@ -31,34 +29,5 @@ export class Operations extends /* @__PURE__ */ defineResourceApi({
   query: operationQuery,
   item: Operation,
   queries: { deleteBy: operationDeleteQuery },
-  operations: ['get', 'select', 'getAll', 'count', 'create', 'update', 'applyTo'],
-}) {
-  /**
-   * The newest matching operation, or `undefined`: one request for one item with `revert=true`.
-   * The OpenAPI spec applies `revert` only to range queries, so without a date filter the range
-   * starts at 1970-01-01 (every operation is newer).
-   *
-   * @example
-   * ```ts
-   * const last = await operations.getLast({ deviceId: device, fragmentType: 'c8y_Restart' });
-   * ```
-   */
-  async getLast(filters: OperationLastFilters = {}, options?: FilterOptions): Promise<Operation | undefined> {
-    const ranged = RANGE_KEYS.some((key) => filters[key] !== undefined);
-    return this.operations.getLast(ranged ? filters : { dateFrom: EPOCH, ...filters }, options);
-  }
-
-  /**
-   * Deletes every matching operation on the server (`DELETE /devicecontrol/operations?<filters>`);
-   * the API has no delete by id. A missing or empty filter is refused (it would delete every
-   * operation of the tenant), and so are the filters the endpoint does not document.
-   *
-   * @example
-   * ```ts
-   * await operations.deleteBy({ deviceId: device, status: 'PENDING' });
-   * ```
-   */
-  async deleteBy(filters: OperationDeleteFilters | string, options?: ByFilterOptions): Promise<void> {
-    return this.operations.deleteBy(filters, options);
-  }
-}
+  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'applyTo', 'deleteBy'],
+}) {}

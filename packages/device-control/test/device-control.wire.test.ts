@@ -3,7 +3,7 @@ import { BulkOperation, Operation } from '@c8y/model';
 import { isCumulocityError, type BulkError } from '@c8y/rest-core';
 import nock from 'nock';
 import { BulkOperations, Operations } from '../src/index.js';
-import { BASE, expectInvalid, mt, testClient, useNock } from './helpers.js';
+import { BASE, expectInvalid, mt, recordingClient, sent, testClient, useNock } from './helpers.js';
 
 // The exact requests Operations and BulkOperations send (paths, query strings, headers, bodies)
 // and what they make of the replies.
@@ -103,6 +103,26 @@ describe('reading operations', () => {
       .reply(200, page('operations', [operation('4')], 1));
     expect((await operations().getLast({ maxAge: '1d' }, { now }))?.id).toBe('5');
     expect((await operations().getLast({ before: '2025-01-01' }))?.id).toBe('4');
+  });
+
+  it('getLast and deleteBy on the wire byte for byte: the 1970 range first, then the filters, revert, extra params, paging', async () => {
+    nock(BASE).get('/devicecontrol/operations').query(true).times(4).reply(200, page('operations', [], 1));
+    nock(BASE).delete('/devicecontrol/operations').query(true).reply(204);
+    const api = new Operations(recordingClient());
+    await api.getLast({ deviceId: '42', status: 'PENDING', fragmentType: 'c8y_Restart' });
+    await api.getLast({ maxAge: '1d' }, { now });
+    await api.getLast({ deviceId: '42' }, { params: { x: 1 } });
+    await api.getLast({ dateFrom: undefined, deviceId: '1' });
+    await api.deleteBy({ deviceId: '42', status: 'PENDING' });
+    const operations = `${BASE}/devicecontrol/operations`;
+    expect(sent).toEqual([
+      `GET ${operations}?dateFrom=1970-01-01T00%3A00%3A00.000Z&deviceId=42&status=PENDING&fragmentType=c8y_Restart&revert=true&pageSize=1&currentPage=1`,
+      `GET ${operations}?dateFrom=2025-06-14T12%3A00%3A00.000Z&revert=true&pageSize=1&currentPage=1`,
+      `GET ${operations}?dateFrom=1970-01-01T00%3A00%3A00.000Z&deviceId=42&revert=true&x=1&pageSize=1&currentPage=1`,
+      // before: a dateFrom of undefined unset the 1970 bound, and revert went out without a range (ignored: oldest first)
+      `GET ${operations}?dateFrom=1970-01-01T00%3A00%3A00.000Z&deviceId=1&revert=true&pageSize=1&currentPage=1`,
+      `DELETE ${operations}?deviceId=42&status=PENDING`,
+    ]);
   });
 
   it('count: one request of one item with withTotalPages (the API has no count endpoint)', async () => {

@@ -1,40 +1,13 @@
-import { Device, Resources, type ManagedObjectInit, type NewDeviceRequest } from '@c8y/model';
-import {
-  defineResourceApi,
-  parseRawQuery,
-  type AsValues,
-  type CountOptions,
-  type FilterQuery,
-  type IdLike,
-  type InlinePagingOptions,
-  type JsonObject,
-  type ObjectOperationOptions,
-  type PagedIterable,
-  type PagingOptions,
-  type ValuesOf,
-} from '@c8y/rest-core';
-import type { DeleteInventoryOptions, DeviceFilters, GetManagedObjectOptions } from './inventory-filters.js';
-import { deviceInventoryQuery, foldInventoryFilters } from './inventory-queries.js';
-import { asChange, asChanges, DELETE_FLAGS, flagsToParams, GET_FLAGS, namesTargets } from './inventory-support.js';
+import { Device, ManagedObject, Resources, type NewDeviceRequest } from '@c8y/model';
+import { defineResourceApi, type IdLike, type ObjectOperationOptions } from '@c8y/rest-core';
+import { deviceInventoryQuery, managedObjectDeleteQuery, managedObjectGetQuery } from './inventory-queries.js';
 import { NewDeviceRequests, type AcceptRequestOptions, type DeviceRequestInput } from './new-device-requests.js';
-
-type Query = FilterQuery<DeviceFilters>;
-/** A device, or plain JSON naming its target by `id`. */
-type DeviceUpdate = Device | (ManagedObjectInit & { readonly id: IdLike });
-
-/**
- * A raw query string becomes filters first, so the device criterion is added to it too
- * (`'type=x'` → `fragmentType=c8y_IsDevice&type=x`; a bare query expression is sent as `q`).
- */
-function devicesOnly<Q>(query: Q, now: Date | undefined): Q {
-  if (typeof query === 'string') return parseRawQuery(query, deviceInventoryQuery) as Q;
-  return foldInventoryFilters(query, now);
-}
 
 /**
  * The device inventory: managed objects with `c8y_IsDevice`. Every listing and count carries the
  * device criterion, also with no filters at all (`fragmentType=c8y_IsDevice`, or a query sent as
- * `q`, to which Cumulocity adds it). Results are `Device` objects.
+ * `q`, to which Cumulocity adds it). Results are `Device` objects; plain-JSON changes (`update`,
+ * `applyTo`) are sent as written, without the `Device` defaults.
  *
  * @example
  * ```ts
@@ -51,117 +24,10 @@ export class DeviceInventory extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.managedObject,
   query: deviceInventoryQuery,
   item: Device,
-  operations: ['create'],
+  change: ManagedObject,
+  queries: { get: managedObjectGetQuery, delete: managedObjectDeleteQuery },
+  operations: ['get', 'select', 'getAll', 'count', 'create', 'update', 'applyTo', 'delete'],
 }) {
-  /**
-   * One device (`GET /inventory/managedObjects/{id}`; the object is not checked for `c8y_IsDevice`, the id path-encoded), with the
-   * documented flags as options.
-   *
-   * @example
-   * ```ts
-   * const device = await devices.get(deviceId, { withParents: true, withChildren: false });
-   * ```
-   */
-  async get(id: IdLike, options?: GetManagedObjectOptions): Promise<Device> {
-    return this.operations.get(id, flagsToParams(options, GET_FLAGS));
-  }
-
-  /**
-   * Reads matching devices lazily (every request carries `c8y_IsDevice`) (`for await`, `byPage()`, `toArray()`), page by page with
-   * `workers` pages in flight; objects, or values under `asValues`.
-   *
-   * @example
-   * ```ts
-   * for await (const object of devices.select({ name: 'Pump*', availability: 'AVAILABLE' }, { workers: 4 })) console.log(object.name);
-   * ```
-   */
-  select<const A extends AsValues>(query: DeviceFilters & InlinePagingOptions & { asValues: A }, options?: PagingOptions): PagedIterable<ValuesOf<JsonObject, A>>;
-  select<const A extends AsValues>(query: Query | undefined, options: PagingOptions & { asValues: A }): PagedIterable<ValuesOf<JsonObject, A>>;
-  select(query?: Query, options?: PagingOptions): PagedIterable<Device>;
-  select(query?: Query, options: PagingOptions = {}): PagedIterable<unknown> {
-    return this.operations.select(devicesOnly(query, options.now), options);
-  }
-
-  /**
-   * Every matching object (or `limit` of them) as an array.
-   *
-   * @example
-   * ```ts
-   * const names = await devices.getAll({ type: 'c8y_Pump' }, { asValues: 'name' });
-   * ```
-   */
-  getAll<const A extends AsValues>(query: DeviceFilters & InlinePagingOptions & { asValues: A }, options?: PagingOptions): Promise<Array<ValuesOf<JsonObject, A>>>;
-  getAll<const A extends AsValues>(query: Query | undefined, options: PagingOptions & { asValues: A }): Promise<Array<ValuesOf<JsonObject, A>>>;
-  getAll(query?: Query, options?: PagingOptions): Promise<Device[]>;
-  async getAll(query?: Query, options: PagingOptions = {}): Promise<unknown[]> {
-    return this.operations.select(devicesOnly(query, options.now), options).toArray();
-  }
-
-  /**
-   * How many devices match: one `pageSize=1&withTotalPages=true` request.
-   *
-   * @example
-   * ```ts
-   * await devices.count({ availability: 'UNAVAILABLE' });
-   * ```
-   */
-  async count(filters?: DeviceFilters | string, options: CountOptions = {}): Promise<number> {
-    return this.operations.count(devicesOnly(filters, options.now), options);
-  }
-
-  /**
-   * Updates objects (`PUT /inventory/managedObjects/{id}` each), in two forms told apart by the
-   * second argument:
-   * - `update(item | items, options?)`: model objects send what changed; plain JSON names its target with `id`;
-   * - `update(change, id | ids, options?)`: one change, rendered once, sent to every target
-   *   (the same as `applyTo`).
-   *
-   * @example
-   * ```ts
-   * await devices.update({ id: deviceId, name: 'Pump 7' });
-   * await devices.update({ my_Fragment: { essential: true } }, ['123456', '1238957'], { workers: 2 });
-   * ```
-   */
-  update(item: DeviceUpdate, options?: ObjectOperationOptions<Device>): Promise<Device>;
-  update(items: readonly DeviceUpdate[], options?: ObjectOperationOptions<Device>): Promise<Device[]>;
-  update(change: Device | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device[]>;
-  update(change: Device | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<Device>): Promise<Device>;
-  async update(items: unknown, second?: unknown, third?: ObjectOperationOptions<Device>): Promise<Device | Device[]> {
-    if (namesTargets(second)) return this.operations.applyTo(asChange(this.client, items, 'change') as Device, second as IdLike, third);
-    return this.operations.update(asChanges(this.client, items) as DeviceUpdate, second as ObjectOperationOptions<Device> | undefined);
-  }
-
-  /**
-   * Sends one change to one device or many (`PUT /inventory/managedObjects/{id}` each): the same as
-   * `update(change, ids)`. Plain JSON is sent as given (no `Device` defaults added).
-   *
-   * @example
-   * ```ts
-   * await devices.applyTo({ c8y_Notes: 'checked' }, ['11', '12'], { workers: 2 });
-   * ```
-   */
-  applyTo(change: Device | ManagedObjectInit, targets: readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device[]>;
-  applyTo(change: Device | ManagedObjectInit, target: IdLike, options?: ObjectOperationOptions<Device>): Promise<Device>;
-  async applyTo(change: Device | ManagedObjectInit, targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<Device>): Promise<Device | Device[]> {
-    return this.operations.applyTo(asChange(this.client, change, 'change') as Device, targets as IdLike, options);
-  }
-
-  /**
-   * Deletes one object or many (`DELETE /inventory/managedObjects/{id}` each), with `cascade`,
-   * `forceCascade`, `withDeviceUser` as the API documents them, and `workers`.
-   *
-   * @example
-   * ```ts
-   * await devices.delete(deviceId, { withDeviceUser: true });
-   * await devices.delete(['4711', '4712'], { workers: 4 });
-   * ```
-   */
-  delete(target: IdLike, options?: DeleteInventoryOptions): Promise<void>;
-  delete(targets: readonly IdLike[], options?: DeleteInventoryOptions): Promise<void>;
-  async delete(targets: IdLike | readonly IdLike[], options?: DeleteInventoryOptions): Promise<void> {
-    return this.operations.delete(targets as IdLike, flagsToParams(options, DELETE_FLAGS));
-  }
-
   #requests: NewDeviceRequests | undefined;
 
   /**

@@ -23,6 +23,8 @@ export type {
   InventoryQueryFilters,
   InventoryQueryValue,
   InventoryTimeFilters,
+  ManagedObjectDeleteFlags,
+  ManagedObjectGetFlags,
   NewDeviceRequestFilters,
 } from './inventory-filters.js';
 export {
@@ -30,9 +32,10 @@ export {
   childrenOf,
   deviceGroupInventoryQuery,
   deviceInventoryQuery,
-  foldInventoryFilters,
   inventoryChildrenQuery,
   inventoryQuery,
+  managedObjectDeleteQuery,
+  managedObjectGetQuery,
   newDeviceRequestQuery,
 } from './inventory-queries.js';
 export {

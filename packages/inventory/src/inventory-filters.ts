@@ -178,16 +178,14 @@ export interface BinaryFilters {
 export type NewDeviceRequestFilters = Record<never, never>;
 
 /**
- * Options of `get(id)`: the query parameters of `GET /inventory/managedObjects/{id}`, plus the
- * call options.
+ * The query parameters of `GET /inventory/managedObjects/{id}` (see `managedObjectGetQuery`).
  *
  * @example
  * ```ts
- * const inventory = new Inventory(client);
- * await inventory.get(deviceId, { withParents: true, withChildrenCount: true });
+ * const flags: ManagedObjectGetFlags = { withParents: true, withChildren: false };
  * ```
  */
-export interface GetManagedObjectOptions extends CallOptions {
+export interface ManagedObjectGetFlags {
   /** Include parent references (all ancestors). */
   withParents?: boolean;
   /** Include child references (the platform default is `true` unless the tenant turned it off). */
@@ -201,6 +199,35 @@ export interface GetManagedObjectOptions extends CallOptions {
 }
 
 /**
+ * Options of `get(id)`: the query parameters of `GET /inventory/managedObjects/{id}`, plus the
+ * call options.
+ *
+ * @example
+ * ```ts
+ * const inventory = new Inventory(client);
+ * await inventory.get(deviceId, { withParents: true, withChildrenCount: true });
+ * ```
+ */
+export interface GetManagedObjectOptions extends CallOptions, ManagedObjectGetFlags {}
+
+/**
+ * The query parameters of `DELETE /inventory/managedObjects/{id}` (see `managedObjectDeleteQuery`).
+ *
+ * @example
+ * ```ts
+ * const flags: ManagedObjectDeleteFlags = { cascade: true };
+ * ```
+ */
+export interface ManagedObjectDeleteFlags {
+  /** Devices and groups: delete the whole hierarchy. */
+  cascade?: boolean;
+  /** Delete the whole hierarchy whatever the object's type (wins over `cascade`). */
+  forceCascade?: boolean;
+  /** Devices: also delete the device's user (credentials). */
+  withDeviceUser?: boolean;
+}
+
+/**
  * Options of `delete(ids)`: the query parameters of `DELETE /inventory/managedObjects/{id}`,
  * plus the bulk and call options.
  *
@@ -210,11 +237,4 @@ export interface GetManagedObjectOptions extends CallOptions {
  * await inventory.delete(['4711', '4712'], { cascade: true, workers: 2 });
  * ```
  */
-export interface DeleteInventoryOptions extends ObjectOperationOptions<never> {
-  /** Devices and groups: delete the whole hierarchy. */
-  cascade?: boolean;
-  /** Delete the whole hierarchy whatever the object's type (wins over `cascade`). */
-  forceCascade?: boolean;
-  /** Devices: also delete the device's user (credentials). */
-  withDeviceUser?: boolean;
-}
+export interface DeleteInventoryOptions extends ObjectOperationOptions<never>, ManagedObjectDeleteFlags {}

@@ -1,16 +1,16 @@
 import { MediaTypes, type ChildKind } from '@c8y/model';
-import {
-  apiPath,
-  defineQuery,
-  InvalidInputError,
-  odata,
-  ODataExpression,
-  ODataQuery,
-  toIsoDate,
-  type DateLike,
-  type ItemCollection,
-} from '@c8y/rest-core';
-import type { BinaryFilters, DeviceFilters, DeviceGroupFilters, InventoryChildrenFilters, InventoryFilters, NewDeviceRequestFilters } from './inventory-filters.js';
+import { apiPath, defineQuery, InvalidInputError, odataConditions, type ItemCollection } from '@c8y/rest-core';
+import type {
+  AvailabilityStatus,
+  BinaryFilters,
+  DeviceFilters,
+  DeviceGroupFilters,
+  InventoryChildrenFilters,
+  InventoryFilters,
+  ManagedObjectDeleteFlags,
+  ManagedObjectGetFlags,
+  NewDeviceRequestFilters,
+} from './inventory-filters.js';
 
 // Parameter lists as the OpenAPI spec documents them for each endpoint.
 const INVENTORY_PARAMETERS = [
@@ -18,17 +18,34 @@ const INVENTORY_PARAMETERS = [
   'skipChildrenNames', 'text', 'type', 'withChildren', 'withChildrenCount', 'withGroups', 'withParents', 'withLatestValues',
 ];
 const ID_FILTERS = ['ids', 'childAdditionId', 'childAssetId', 'childDeviceId'] as const;
+const AVAILABILITY: readonly AvailabilityStatus[] = ['AVAILABLE', 'UNAVAILABLE', 'MAINTENANCE'];
+
+/** The filters the REST API lacks, in the query language as go-c8y-cli writes them (dates: every time input). */
+const CREATED_CONDITIONS = {
+  createdFrom: odataConditions.atOrAfter('creationTime.date'),
+  createdTo: odataConditions.atOrBefore('creationTime.date'),
+};
+const DEVICE_CONDITIONS = {
+  ...CREATED_CONDITIONS,
+  lastMessageFrom: odataConditions.atOrAfter('c8y_Availability.lastMessage'),
+  lastMessageTo: odataConditions.atOrBefore('c8y_Availability.lastMessage'),
+  availability: odataConditions.anyOf('c8y_Availability.status', AVAILABILITY),
+};
 
 /**
  * `GET /inventory/managedObjects`: `fragment` → `fragmentType`; `ids` and `child*Id` take ids or
  * objects (`ids` comma-joined); `name`, `fragments`, `group`, `orderBy` build one `query` (with
- * `type`, `owner`, `fragmentType` folded in). The time conveniences are folded by the context
- * before this spec runs (see {@link foldInventoryFilters}).
+ * `type`, `owner`, `fragmentType` folded in); the filters the REST API lacks join it as
+ * conditions, as go-c8y-cli writes them: `createdFrom`/`createdTo` → `creationTime.date ge|le '…'`,
+ * `lastMessageFrom`/`lastMessageTo` → `c8y_Availability.lastMessage ge|le '…'`, `availability` →
+ * `c8y_Availability.status eq '…'` (several: `or`). Next to a query string they are refused.
  *
  * @example
  * ```ts
  * buildQueryParams({ name: 'My*', type: 'c8y_Device' }, inventoryQuery);
  * // { query: "$filter=(name eq 'My*' and type eq 'c8y_Device')" }
+ * buildQueryParams({ type: 'x', createdFrom: '2025-01-01' }, inventoryQuery);
+ * // { query: "$filter=(type eq 'x' and creationTime.date ge '2025-01-01T00:00:00.000Z')" }
  * ```
  */
 export const inventoryQuery = defineQuery<InventoryFilters>({
@@ -37,6 +54,7 @@ export const inventoryQuery = defineQuery<InventoryFilters>({
   ids: [...ID_FILTERS],
   lists: ['ids'],
   odata: { param: 'query' },
+  conditions: DEVICE_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
 });
 
@@ -56,12 +74,13 @@ export const deviceInventoryQuery = defineQuery<DeviceFilters>({
   ids: [...ID_FILTERS],
   lists: ['ids'],
   odata: { param: 'q', requiredFragment: 'c8y_IsDevice' },
+  conditions: DEVICE_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
 });
 
 /**
  * The group inventory: `fragmentType=c8y_IsDeviceGroup` on every request, or `has(c8y_IsDeviceGroup)`
- * inside a built query.
+ * inside a built query; of the conditions only `createdFrom`/`createdTo` (groups send no messages).
  *
  * @example
  * ```ts
@@ -74,22 +93,57 @@ export const deviceGroupInventoryQuery = defineQuery<DeviceGroupFilters>({
   ids: [...ID_FILTERS],
   lists: ['ids'],
   odata: { param: 'query', requiredFragment: 'c8y_IsDeviceGroup' },
+  conditions: CREATED_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
 });
 
 /**
  * `GET /inventory/managedObjects/{id}/childDevices|childAssets|childAdditions`: `query`,
- * `withChildren`, `withChildrenCount`; `name`, `fragments`, `group`, `orderBy` build the query.
+ * `withChildren`, `withChildrenCount`; `name`, `fragments`, `group`, `orderBy` build the query,
+ * which `type`, `owner` (the endpoints have no such parameters) and the time conveniences join
+ * as conditions.
  *
  * @example
  * ```ts
  * buildQueryParams({ name: 'Sensor*' }, inventoryChildrenQuery); // { query: "$filter=(name eq 'Sensor*')" }
+ * buildQueryParams({ type: 'x', withChildren: false }, inventoryChildrenQuery); // { query: "$filter=(type eq 'x')", withChildren: false }
  * ```
  */
 export const inventoryChildrenQuery = defineQuery<InventoryChildrenFilters>({
   resource: 'GET /inventory/managedObjects/{id}/<children>',
   odata: { param: 'query' },
+  conditions: { type: odataConditions.equals('type'), owner: odataConditions.equals('owner'), ...DEVICE_CONDITIONS },
   parameters: ['query', 'withChildren', 'withChildrenCount'],
+});
+
+/**
+ * The query parameters of `GET /inventory/managedObjects/{id}`, given as options of `get`
+ * (booleans only, sent in this order).
+ *
+ * @example
+ * ```ts
+ * buildQueryParams({ withParents: true, withChildren: false }, managedObjectGetQuery); // { withParents: true, withChildren: false }
+ * ```
+ */
+export const managedObjectGetQuery = defineQuery<ManagedObjectGetFlags>({
+  resource: 'GET /inventory/managedObjects/{id}',
+  flags: ['withParents', 'withChildren', 'withChildrenCount', 'skipChildrenNames', 'withLatestValues'],
+  parameters: ['withParents', 'withChildren', 'withChildrenCount', 'skipChildrenNames', 'withLatestValues'],
+});
+
+/**
+ * The query parameters of `DELETE /inventory/managedObjects/{id}`, given as options of `delete`
+ * (booleans only, sent in this order).
+ *
+ * @example
+ * ```ts
+ * buildQueryParams({ cascade: true }, managedObjectDeleteQuery); // { cascade: true }
+ * ```
+ */
+export const managedObjectDeleteQuery = defineQuery<ManagedObjectDeleteFlags>({
+  resource: 'DELETE /inventory/managedObjects/{id}',
+  flags: ['cascade', 'forceCascade', 'withDeviceUser'],
+  parameters: ['cascade', 'forceCascade', 'withDeviceUser'],
 });
 
 /**
@@ -141,76 +195,4 @@ const CHILD_KINDS: readonly ChildKind[] = ['childDevices', 'childAssets', 'child
 export function checkKind(kind: unknown): ChildKind {
   if (CHILD_KINDS.includes(kind as ChildKind)) return kind as ChildKind;
   throw new InvalidInputError(`expected one of ${CHILD_KINDS.join(', ')}, got ${JSON.stringify(kind)}`, { path: 'kind' });
-}
-
-const TIME_PATHS: Readonly<Record<string, readonly [string, 'ge' | 'le']>> = {
-  createdFrom: ['creationTime.date', 'ge'],
-  createdTo: ['creationTime.date', 'le'],
-  lastMessageFrom: ['c8y_Availability.lastMessage', 'ge'],
-  lastMessageTo: ['c8y_Availability.lastMessage', 'le'],
-};
-const AVAILABILITY = ['AVAILABLE', 'UNAVAILABLE', 'MAINTENANCE'];
-
-/**
- * Translates the filters the REST API lacks into the query language, as go-c8y-cli does:
- * `createdFrom`/`createdTo` → `creationTime.date ge|le '…'`, `lastMessageFrom`/`lastMessageTo` →
- * `c8y_Availability.lastMessage ge|le '…'` (dates through `toIsoDate`, so every time input
- * works), `availability` → `c8y_Availability.status eq '…'`; `alsoFold` names further filters
- * folded as `eq` (the children endpoints have no `type` or `owner` parameter). The conditions join
- * a `query` given as an `odata` value; next to a query string they are refused. Raw query strings
- * and filters without these keys come back unchanged.
- *
- * @example
- * ```ts
- * foldInventoryFilters({ type: 'x', createdFrom: '2025-01-01' });
- * // { type: 'x', query: ODataExpression("creationTime.date ge '2025-01-01T00:00:00.000Z'") }
- * ```
- */
-export function foldInventoryFilters<Q>(query: Q, now?: Date, alsoFold: readonly string[] = []): Q {
-  if (typeof query !== 'object' || query === null || Array.isArray(query)) return query;
-  const rest: Record<string, unknown> = {};
-  const conditions: ODataExpression[] = [];
-  const folded: string[] = [];
-  for (const [key, value] of Object.entries(query as Record<string, unknown>)) {
-    const time = Object.hasOwn(TIME_PATHS, key) ? TIME_PATHS[key] : undefined;
-    if (value === undefined || value === null || (time === undefined && key !== 'availability' && !alsoFold.includes(key))) {
-      rest[key] = value;
-      continue;
-    }
-    folded.push(key);
-    if (time !== undefined) {
-      const iso = toIsoDate(value as DateLike, now === undefined ? { path: key } : { path: key, now });
-      conditions.push(time[1] === 'ge' ? odata.ge(time[0], iso) : odata.le(time[0], iso));
-    } else if (key === 'availability') {
-      const statuses = Array.isArray(value) ? (value as unknown[]) : [value];
-      if (statuses.length === 0) throw new InvalidInputError('empty list: it would match everything; leave the option out instead', { path: key });
-      for (const status of statuses) {
-        if (typeof status !== 'string' || !AVAILABILITY.includes(status)) {
-          throw new InvalidInputError(`expected one of ${AVAILABILITY.join(', ')}, got ${JSON.stringify(status)}`, { path: key });
-        }
-      }
-      conditions.push(odata.or(...statuses.map((status) => odata.eq('c8y_Availability.status', status as string))));
-    } else {
-      if (typeof value !== 'string') throw new InvalidInputError(`expected a string, got ${typeof value}`, { path: key });
-      conditions.push(odata.eq(key, value));
-    }
-  }
-  if (conditions.length === 0) return query;
-  const queryKey = rest['q'] !== undefined && rest['q'] !== null ? 'q' : 'query';
-  const given = rest[queryKey];
-  if (given === undefined || given === null) {
-    rest[queryKey] = odata.and(...conditions);
-  } else if (typeof given === 'string') {
-    throw new InvalidInputError(
-      `cannot be combined with a query string in '${queryKey}' (a string cannot be merged safely): add it to the query, or pass the query as an odata builder value`,
-      { path: folded[0] },
-    );
-  } else if (given instanceof ODataExpression) {
-    rest[queryKey] = odata.and(given, ...conditions);
-  } else if (given instanceof ODataQuery) {
-    rest[queryKey] = given.filter(odata.and(...conditions));
-  } else {
-    rest[queryKey] = given; // the query spec names the bad value
-  }
-  return rest as Q;
 }

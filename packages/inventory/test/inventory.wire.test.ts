@@ -3,7 +3,7 @@ import { Binary, Device, DeviceGroup, ManagedObject } from '@c8y/model';
 import { odata } from '@c8y/rest-core';
 import nock from 'nock';
 import { Binaries, DeviceGroupInventory, DeviceInventory, Inventory } from '../src/index.js';
-import { BASE, expectInvalid, mt, testClient, useNock } from './helpers.js';
+import { BASE, expectInvalid, mt, recordingClient, sent, testClient, useNock } from './helpers.js';
 
 // The exact requests the inventory contexts send (paths, query strings, headers, bodies) and what they make of the replies.
 
@@ -333,6 +333,116 @@ describe('Binaries', () => {
     expect([replaced instanceof Binary, replaced.length]).toEqual([true, 2]);
     await binaries().delete('3');
     await binaries().delete(['4', '5'], { workers: 2 });
+  });
+});
+
+describe('the wire byte for byte: query strings in the order sent before the query specs declared the conveniences', () => {
+  const U = `${BASE}/inventory/managedObjects`;
+  /** A query value as the client encodes it (`encodeURIComponent`, and `'` as `%27`). */
+  const q = (text: string) => encodeURIComponent(text).replaceAll("'", '%27');
+  const CREATED = "creationTime.date ge '2025-01-01T00:00:00.000Z'";
+  const empty = (key: string) => ({ [key]: [], statistics: { pageSize: 1000, currentPage: 1, totalPages: 1 } });
+
+  it('inventory listings: conditions after the other conditions, or after the conditions of the query value, at its place', async () => {
+    nock(BASE).get('/inventory/managedObjects').query(true).times(9).reply(200, empty('managedObjects'));
+    const api = new Inventory(recordingClient());
+    await api.getAll({ withParents: true, createdFrom: '2025-01-01', type: 'x' }, { now });
+    await api.getAll({ type: 'x', createdFrom: '2025-01-01', name: 'a' }, { now });
+    await api.getAll({ createdFrom: '2025-01-01', withParents: true }, { now });
+    await api.getAll({ query: odata.filter(odata.has('x')).orderBy('name'), type: 't', createdFrom: '2025-01-01' }, { now });
+    await api.getAll({ query: odata.or(odata.eq('a', 1), odata.eq('a', 2)), availability: 'AVAILABLE' });
+    await api.getAll({ query: odata.orderBy('name'), availability: 'AVAILABLE', withParents: true });
+    await api.getAll({ query: undefined, name: 'x', createdFrom: '2025-01-01' }, { now });
+    await api.getAll({ q: odata.eq('a', 1), createdFrom: '2025-01-01' } as never, { now });
+    await api.getAll(
+      { name: 'Pump*', createdFrom: '2025-01-01', availability: 'AVAILABLE', type: 'c8y_Pump', group: '12', orderBy: 'name desc', withParents: true, ids: ['1', { id: '2' }] },
+      { now },
+    );
+    expect(sent).toEqual([
+      `GET ${U}?withParents=true&query=${q(`$filter=(type eq 'x' and ${CREATED})`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(type eq 'x' and name eq 'a' and ${CREATED})`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?withParents=true&query=${q(`$filter=(${CREATED})`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(has(x) and ${CREATED} and type eq 't') $orderby=name asc`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q("$filter=((a eq 1 or a eq 2) and c8y_Availability.status eq 'AVAILABLE')")}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q("$filter=(c8y_Availability.status eq 'AVAILABLE') $orderby=name asc")}&withParents=true&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(${CREATED} and name eq 'x')`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?q=${q(`$filter=(a eq 1 and ${CREATED})`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(name eq 'Pump*' and type eq 'c8y_Pump' and bygroupid(12) and ${CREATED} and c8y_Availability.status eq 'AVAILABLE') $orderby=name desc`)}&withParents=true&ids=1%2C2&pageSize=1000&currentPage=1`,
+    ]);
+  });
+
+  it('devices and groups: the criterion first; raw key=value strings get it as fragmentType first', async () => {
+    nock(BASE).get('/inventory/managedObjects').query(true).times(6).reply(200, empty('managedObjects'));
+    const all = { createdFrom: '2025-01-01', createdTo: 'now', lastMessageFrom: new Date(Date.UTC(2025, 5, 1)), lastMessageTo: 'today', availability: 'UNAVAILABLE' } as const;
+    await new DeviceInventory(recordingClient()).getAll(all, { now });
+    await new DeviceInventory(recordingClient()).getAll({ query: odata.eq('a', 1), group: '5', availability: 'AVAILABLE' });
+    await new DeviceInventory(recordingClient()).count({ createdFrom: '2025-01-01', withParents: true }, { now });
+    await new DeviceInventory(recordingClient()).getAll('type=x');
+    await new DeviceGroupInventory(recordingClient()).getAll({ type: 'x', createdFrom: '2025-01-01', name: 'a' }, { now });
+    await new DeviceGroupInventory(recordingClient()).getSubGroups('1', { createdFrom: '2025-01-01', type: 'x' }, { now });
+    const lastMessage = "c8y_Availability.lastMessage ge '2025-06-01T00:00:00.000Z' and c8y_Availability.lastMessage le '2025-06-15T00:00:00.000Z'";
+    expect(sent).toEqual([
+      `GET ${U}?q=${q(`$filter=(has(c8y_IsDevice) and ${CREATED} and creationTime.date le '2025-06-15T12:00:00.000Z' and ${lastMessage} and c8y_Availability.status eq 'UNAVAILABLE')`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?q=${q("$filter=(has(c8y_IsDevice) and a eq 1 and c8y_Availability.status eq 'AVAILABLE' and bygroupid(5))")}&pageSize=1000&currentPage=1`,
+      `GET ${U}?withParents=true&q=${q(`$filter=(has(c8y_IsDevice) and ${CREATED})`)}&pageSize=1&withTotalPages=true`,
+      `GET ${U}?fragmentType=c8y_IsDevice&type=x&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(has(c8y_IsDeviceGroup) and type eq 'x' and name eq 'a' and ${CREATED})`)}&pageSize=1000&currentPage=1`,
+      `GET ${U}?query=${q(`$filter=(has(c8y_IsDeviceGroup) and type eq 'x' and bygroupid(1) and ${CREATED})`)}&pageSize=1000&currentPage=1`,
+    ]);
+  });
+
+  it('children: type and owner join the query as conditions, in filter order', async () => {
+    nock(BASE).get(/\/inventory\/managedObjects\/9\/child/).query(true).times(3).reply(200, empty('references'));
+    const api = new Inventory(recordingClient());
+    await api.getChildren('9', 'childAssets', { type: 'x', name: 'S*', withChildren: false });
+    await api.getChildren('9', 'childAssets', { withChildrenCount: true, owner: 'o', type: 'x' });
+    await api.getChildren('9', 'childDevices', { createdTo: 'now', availability: ['AVAILABLE', 'MAINTENANCE'] }, { now });
+    expect(sent).toEqual([
+      `GET ${U}/9/childAssets?query=${q("$filter=(name eq 'S*' and type eq 'x')")}&withChildren=false&pageSize=1000&currentPage=1`,
+      `GET ${U}/9/childAssets?withChildrenCount=true&query=${q("$filter=(owner eq 'o' and type eq 'x')")}&pageSize=1000&currentPage=1`,
+      `GET ${U}/9/childDevices?query=${q("$filter=(creationTime.date le '2025-06-15T12:00:00.000Z' and (c8y_Availability.status eq 'AVAILABLE' or c8y_Availability.status eq 'MAINTENANCE'))")}&pageSize=1000&currentPage=1`,
+    ]);
+  });
+
+  it('get and delete: the flags in the order the API lists them, after the caller’s params', async () => {
+    nock(BASE).get(/\/inventory\/managedObjects\/\d+/).query(true).times(3).reply(200, mo('1'));
+    nock(BASE).delete(/\/inventory\/managedObjects\/\d+/).query(true).times(3).reply(204);
+    await new Inventory(recordingClient()).get('1', { withLatestValues: true, withParents: true });
+    await new DeviceInventory(recordingClient()).get('1', { withParents: true, params: { extra: 'y' } });
+    await new DeviceGroupInventory(recordingClient()).get('1', { withChildren: true, params: new URLSearchParams('a=1&b=2') });
+    await new DeviceInventory(recordingClient()).delete('5', { withDeviceUser: true, forceCascade: false, cascade: true });
+    await new DeviceGroupInventory(recordingClient()).delete(['6', { id: '7' }], { workers: 1, cascade: true, params: { z: 1 } });
+    expect(sent).toEqual([
+      `GET ${U}/1?withParents=true&withLatestValues=true`,
+      `GET ${U}/1?extra=y&withParents=true`,
+      `GET ${U}/1?a=1&b=2&withChildren=true`,
+      `DELETE ${U}/5?cascade=true&forceCascade=false&withDeviceUser=true`,
+      `DELETE ${U}/6?z=1&cascade=true`,
+      `DELETE ${U}/7?z=1&cascade=true`,
+    ]);
+  });
+
+  it('plain changes of devices and groups carry no Device/DeviceGroup defaults (update items, update(change, ids), applyTo)', async () => {
+    nock(BASE)
+      .put('/inventory/managedObjects/5', { name: 'A', c8y_X: { y: 1 } })
+      .reply(200, mo('5'))
+      .put('/inventory/managedObjects/6', { type: 't', c8y_Z: null })
+      .reply(200, mo('6'))
+      .put('/inventory/managedObjects/7', { my_Fragment: { essential: true } })
+      .reply(200, mo('7'))
+      .put('/inventory/managedObjects/8', { x: 1, a: { b: 2 } })
+      .reply(200, mo('8'));
+    const updated = await devices().update([{ id: '5', name: 'A', 'c8y_X.y': 1 }, { id: '6', type: 't', c8y_Z: null }], { workers: 1 });
+    expect(updated.map((device) => device instanceof Device)).toEqual([true, true]);
+    expect((await groups().update({ my_Fragment: { essential: true } }, ['7']))[0]).toBeInstanceOf(DeviceGroup);
+    expect(await groups().applyTo({ x: 1, 'a.b': 2 }, '8')).toBeInstanceOf(DeviceGroup);
+  });
+
+  it('a raw group query without has(c8y_IsDeviceGroup) is refused: sent next to fragmentType (as before) the platform would ignore the criterion', async () => {
+    await expectInvalid(groups().getAll("$filter=name eq 'Hall*'"), 'query', /must contain has\(c8y_IsDeviceGroup\)/);
+    nock(BASE).get('/inventory/managedObjects').query(true).reply(200, empty('managedObjects'));
+    await new DeviceGroupInventory(recordingClient()).getAll("$filter=has(c8y_IsDeviceGroup) and name eq 'Hall*'");
+    expect(sent).toEqual([`GET ${U}?query=${q("$filter=has(c8y_IsDeviceGroup) and name eq 'Hall*'")}&pageSize=1000&currentPage=1`]);
   });
 });
 

@@ -5,8 +5,10 @@ import type { MeasurementDeleteFilters, MeasurementFilters, SeriesFilters } from
  * `GET /measurement/measurements` (also its count, one `pageSize=1&withTotalPages=true`
  * request): the time range with its aliases and ages; `source` takes an id or an object;
  * `series: 'A.B'` is `valueFragmentType=A&valueFragmentSeries=B`; `ascending: true` is
- * `revert=false` (measurements are oldest first). `fragmentType` is not a parameter here (only of
- * the DELETE): it is refused, as every undocumented filter.
+ * `revert=false` (measurements are oldest first). The OpenAPI spec applies `revert` only to range
+ * queries, so `getLast` (newest first) starts the range at 1970-01-01 when no time filter is given
+ * (`revertNeedsRange`). `fragmentType` is not a parameter here (only of the DELETE): it is
+ * refused, as every undocumented filter.
  *
  * @example
  * ```ts
@@ -22,6 +24,7 @@ export const measurementQuery = defineQuery<MeasurementFilters>({
   splits: { series: ['valueFragmentType', 'valueFragmentSeries'] },
   requires: { valueFragmentSeries: 'valueFragmentType' },
   parameters: ['source', 'type', 'valueFragmentType', 'valueFragmentSeries', 'dateFrom', 'dateTo', 'revert'],
+  revertNeedsRange: true,
 });
 
 /**

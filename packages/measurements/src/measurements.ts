@@ -1,18 +1,8 @@
 import { Measurement, Resources, Series, type MeasurementInit } from '@c8y/model';
-import {
-  defineResourceApi,
-  InvalidInputError,
-  type ByFilterOptions,
-  type CallOptions,
-  type FilterEndpoint,
-  type FilterOptions,
-  type PostInChunksOptions,
-} from '@c8y/rest-core';
-import type { MeasurementDeleteFilters, MeasurementLastFilters, SeriesFilters } from './measurement-filters.js';
+import { defineResourceApi, InvalidInputError, type CallOptions, type FilterEndpoint, type FilterOptions, type PostInChunksOptions } from '@c8y/rest-core';
+import type { SeriesFilters } from './measurement-filters.js';
 import { measurementDeleteQuery, measurementQuery, seriesQuery } from './measurement-queries.js';
 
-/** The start of every range `getLast` needs: makes the query a range query, so `revert` applies. */
-const EPOCH = '1970-01-01T00:00:00.000Z';
 const START_KEYS = ['dateFrom', 'after', 'maxAge'] as const;
 const END_KEYS = ['dateTo', 'before', 'minAge'] as const;
 
@@ -41,7 +31,10 @@ export type MeasurementBulkOptions = PostInChunksOptions;
  *
  * Measurements cannot change once created (the API has no update), so there is no `update` and
  * no `applyTo`. They come oldest first; `ascending: false` (sent as `revert=true`) gives newest
- * first for a range query, and `getLast` asks for the newest itself.
+ * first for a range query, and `getLast` asks for the newest itself (one request, `revert=true`,
+ * over a range from 1970-01-01 when no time filter is given: the API sorts only range queries).
+ * `deleteBy` (`DELETE /measurement/measurements?…`) takes only what that endpoint documents
+ * (source, type, `fragmentType`, time range); a missing or empty filter is refused.
  *
  * @example
  * ```ts
@@ -57,7 +50,7 @@ export class Measurements extends /* @__PURE__ */ defineResourceApi({
   query: measurementQuery,
   item: Measurement,
   queries: { deleteBy: measurementDeleteQuery },
-  operations: ['get', 'select', 'getAll', 'count', 'delete'],
+  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'delete', 'deleteBy'],
 }) {
   /**
    * Creates one measurement (`POST /measurement/measurements`), or many with the collection
@@ -87,37 +80,6 @@ export class Measurements extends /* @__PURE__ */ defineResourceApi({
   async create(items: Measurement | MeasurementInit | readonly (Measurement | MeasurementInit)[], options?: CallOptions & MeasurementBulkOptions): Promise<Measurement | Measurement[]> {
     if (Array.isArray(items)) return this.operations.createInChunks(items as readonly (Measurement | MeasurementInit)[], options);
     return this.operations.create(items as Measurement | MeasurementInit, options);
-  }
-
-  /**
-   * The newest matching measurement, or `undefined`: one request for one item with `revert=true`.
-   * The OpenAPI spec applies `revert` only to range queries, so without a time filter the range
-   * starts at 1970-01-01 (every measurement is newer).
-   *
-   * @example
-   * ```ts
-   * const latest = await measurements.getLast({ source: device, series: 'c8y_Temperature.T' });
-   * latest?.get('c8y_Temperature.T.value');
-   * ```
-   */
-  async getLast(filters: MeasurementLastFilters = {}, options?: FilterOptions): Promise<Measurement | undefined> {
-    const ranged = given(filters, [...START_KEYS, ...END_KEYS]);
-    return this.operations.getLast(ranged ? filters : { dateFrom: EPOCH, ...filters }, options);
-  }
-
-  /**
-   * Deletes every matching measurement on the server (`DELETE /measurement/measurements?<filters>`).
-   * Only the parameters that endpoint documents are accepted (source, type, `fragmentType`, time
-   * range); a missing or empty filter is refused. The platform needs `source` or a time bound
-   * (else 422) and may finish after answering.
-   *
-   * @example
-   * ```ts
-   * await measurements.deleteBy({ source: device, fragmentType: 'c8y_Temperature', before: '2025-01-01' });
-   * ```
-   */
-  async deleteBy(filters: MeasurementDeleteFilters | string, options?: ByFilterOptions): Promise<void> {
-    return this.operations.deleteBy(filters, options);
   }
 
   /**

@@ -10,6 +10,24 @@ export function testClient(): CumulocityRestClient {
   return new CumulocityRestClient({ baseUrl: BASE, auth: new BasicAuth('t100/admin', 'secret'), tenantId: 't100', retry: false });
 }
 
+/** What the clients of {@link recordingClient} sent in the current test: `METHOD URL`, the query string as on the wire. */
+export const sent: string[] = [];
+
+/** A {@link testClient} that also records each request's method and URL in {@link sent}. */
+export function recordingClient(): CumulocityRestClient {
+  return new CumulocityRestClient({
+    baseUrl: BASE,
+    auth: new BasicAuth('t100/admin', 'secret'),
+    tenantId: 't100',
+    retry: false,
+    fetch: (input, init) => {
+      const request = new Request(input, init);
+      sent.push(`${request.method} ${request.url}`);
+      return globalThis.fetch(request);
+    },
+  });
+}
+
 /** Installs nock hooks: no real network, every interceptor must be used, no request left unmatched. */
 export function useNock(): void {
   const unmatched: string[] = [];
@@ -19,6 +37,7 @@ export function useNock(): void {
     nock.emitter.on('no match', record);
   });
   afterEach(() => {
+    sent.length = 0;
     const pending = nock.pendingMocks();
     nock.cleanAll();
     expect(pending).toEqual([]);

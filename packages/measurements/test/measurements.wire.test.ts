@@ -3,7 +3,7 @@ import { isCumulocityError, type BulkError } from '@c8y/rest-core';
 import { Celsius, Percent } from '@c8y/units';
 import nock from 'nock';
 import { Measurement, Measurements, Series, type MeasurementInit } from '../src/index.js';
-import { BASE, expectInvalid, mt, testClient, useNock } from './helpers.js';
+import { BASE, expectInvalid, mt, recordingClient, sent, testClient, useNock } from './helpers.js';
 
 // The exact requests Measurements sends (paths, query strings, headers, bodies) and what it makes of the replies.
 
@@ -89,6 +89,33 @@ describe('reading measurements', () => {
       .reply(200, collection([], 1));
     expect((await measurements().getLast({ source: '42', series: 'c8y_Temperature.T' }))?.id).toBe('9');
     expect(await measurements().getLast({ source: '43', before: '2025-01-01' })).toBeUndefined();
+  });
+
+  it('getLast on the wire byte for byte: the 1970 range first, then the filters, revert, extra params, paging', async () => {
+    nock(BASE).get('/measurement/measurements').query(true).times(4).reply(200, collection([], 1));
+    const api = new Measurements(recordingClient());
+    await api.getLast({ source: '42', series: 'c8y_Temperature.T' });
+    await api.getLast({ minAge: '1d', type: 't' }, { now });
+    await api.getLast({ source: '42' }, { params: { x: 1 } });
+    await api.getLast({});
+    expect(sent).toEqual([
+      `GET ${BASE}/measurement/measurements?dateFrom=1970-01-01T00%3A00%3A00.000Z&source=42&valueFragmentType=c8y_Temperature&valueFragmentSeries=T&revert=true&pageSize=1&currentPage=1`,
+      `GET ${BASE}/measurement/measurements?dateTo=2025-06-14T12%3A00%3A00.000Z&type=t&revert=true&pageSize=1&currentPage=1`,
+      `GET ${BASE}/measurement/measurements?dateFrom=1970-01-01T00%3A00%3A00.000Z&source=42&revert=true&x=1&pageSize=1&currentPage=1`,
+      `GET ${BASE}/measurement/measurements?dateFrom=1970-01-01T00%3A00%3A00.000Z&revert=true&pageSize=1&currentPage=1`,
+    ]);
+  });
+
+  it('getLast with dateFrom: undefined still asks over a range (before, revert=true went out without one and the oldest came back)', async () => {
+    nock(BASE).get('/measurement/measurements').query(true).reply(200, collection([], 1));
+    await new Measurements(recordingClient()).getLast({ dateFrom: undefined, source: '1' });
+    expect(sent).toEqual([`GET ${BASE}/measurement/measurements?dateFrom=1970-01-01T00%3A00%3A00.000Z&source=1&revert=true&pageSize=1&currentPage=1`]);
+  });
+
+  it('deleteBy on the wire byte for byte: only the DELETE parameters, in the order given', async () => {
+    nock(BASE).delete('/measurement/measurements').query(true).reply(204);
+    await new Measurements(recordingClient()).deleteBy({ source: '42', fragmentType: 'c8y_T', before: '2025-01-01' });
+    expect(sent).toEqual([`DELETE ${BASE}/measurement/measurements?source=42&fragmentType=c8y_T&dateTo=2025-01-01T00%3A00%3A00.000Z`]);
   });
 
   it('count: one pageSize=1&withTotalPages=true request with the filters', async () => {
