@@ -302,7 +302,11 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
     let query: object = { ...filters, ...(spec.ascendingRevert === undefined ? {} : { ascending: false }) };
     if (spec.revertNeedsRange === true) {
       const params = buildQueryParams(query, spec, options?.now);
-      if (params['dateFrom'] === undefined && params['dateTo'] === undefined) query = { dateFrom: new Date(0), ...query };
+      if (params['dateFrom'] === undefined && params['dateTo'] === undefined) {
+        // First on the wire; a `dateFrom: undefined` or `null` of the caller must not unset it.
+        const given = Object.entries(query).filter(([, value]) => value !== undefined && value !== null);
+        query = { dateFrom: new Date(0), ...Object.fromEntries(given) };
+      }
     }
     const [last] = await this.select(query as F, { ...options, limit: 1 }).toArray();
     return last;

@@ -240,4 +240,15 @@ describe('getLast where revert needs a range', () => {
       'GET /things/t100/items?dateFrom=2025-06-14T12%3A00%3A00.000Z&revert=true&pageSize=1&currentPage=1',
     ]);
   });
+
+  it('a dateFrom or dateTo that is undefined or null is no range: the epoch range is still added (else revert would be ignored)', async () => {
+    nock(base).get('/things/t100/items').query(true).times(2).reply(200, { things: [item], statistics: { pageSize: 1, currentPage: 1 } });
+    const api = new Things(recordingClient());
+    await api.getLast({ dateFrom: undefined, source: '1' });
+    await api.getLast({ source: '1', dateFrom: null as never, dateTo: undefined });
+    expect(urls()).toEqual([
+      'GET /things/t100/items?dateFrom=1970-01-01T00%3A00%3A00.000Z&source=1&revert=true&pageSize=1&currentPage=1',
+      'GET /things/t100/items?dateFrom=1970-01-01T00%3A00%3A00.000Z&source=1&revert=true&pageSize=1&currentPage=1',
+    ]);
+  });
 });
