@@ -40,7 +40,7 @@ import type { ResourceDescriptor } from './resource-descriptor.js';
  * @example
  * ```ts
  * const alarms: ResourceDefinition<AlarmFilters, Alarm, AlarmInit> = { resource: Resources.alarm, query: alarmQuery, item: Alarm };
- * const devices: ResourceDefinition<DeviceFilters, Device, ManagedObjectInit, { get: GetFlags; delete: DeleteFlags }> = {
+ * const devices: ResourceDefinition<DeviceFilters, Device, ManagedObjectInit, { get: ManagedObjectGetFlags; delete: ManagedObjectDeleteFlags }> = {
  *   resource: Resources.managedObject, query: deviceInventoryQuery, item: Device, change: ManagedObject,
  *   queries: { get: managedObjectGetQuery, delete: managedObjectDeleteQuery },
  * };
@@ -188,7 +188,7 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
    * @example
    * ```ts
    * const alarm = await alarms.get('4711');
-   * const device = await inventory.get('42', { withParents: true });
+   * const device = await new DeviceInventory(client).get('42', { withParents: true });
    * ```
    */
   async get(id: IdLike, options: CallOptions & OptionParamsFor<Q, 'get'> = {} as OptionParamsFor<Q, 'get'>): Promise<T> {
