@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { DEFAULT_TENANTS, startEmulator, type Emulator } from '@c8y/emulator';
+import { DEFAULT_DEVICE_BOOTSTRAP, DEFAULT_TENANTS, startEmulator, type Emulator } from '@c8y/emulator';
 import { mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -29,7 +29,16 @@ beforeAll(async () => {
   const tenant = DEFAULT_TENANTS[0];
   const admin = tenant?.users?.[0];
   if (tenant === undefined || admin === undefined) throw new Error('the emulator seeds no tenant admin');
-  env = { C8Y_BASEURL: emu.url, C8Y_TENANT: tenant.id, C8Y_USER: admin.userName, C8Y_PASSWORD: admin.password };
+  env = {
+    C8Y_BASEURL: emu.url,
+    C8Y_TENANT: tenant.id,
+    C8Y_USER: admin.userName,
+    C8Y_PASSWORD: admin.password,
+    // the device bootstrap user (tenant `management`), for @c8y/device-registry's example
+    C8Y_DEVICEBOOTSTRAP_TENANT: 'management',
+    C8Y_DEVICEBOOTSTRAP_USER: DEFAULT_DEVICE_BOOTSTRAP.userName,
+    C8Y_DEVICEBOOTSTRAP_PASSWORD: DEFAULT_DEVICE_BOOTSTRAP.password,
+  };
 });
 
 afterAll(async () => {
