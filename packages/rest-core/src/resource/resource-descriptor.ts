@@ -27,7 +27,11 @@ export interface ResourceDescriptor {
   readonly mediaType?: string;
   /** Media type of a collection reply, if the API names one. */
   readonly collectionMediaType?: string;
-  /** Whether ids are strings (most resources) or integers (user groups, inventory roles). @default 'string' */
+  /**
+   * Whether ids are strings (most resources) or integers (user groups, inventory roles): the
+   * resource API refuses an id that is not an integer (`get`, `update`, `applyTo`, `delete`)
+   * before any request. @default 'string'
+   */
   readonly idKind?: 'string' | 'integer';
   /** A dedicated count endpoint (e.g. `/alarm/alarms/count`), if the resource has one. */
   readonly countPath?: string;

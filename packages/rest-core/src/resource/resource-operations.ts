@@ -26,6 +26,7 @@ import { buildQueryParams } from '../query/build.js';
 import { withExtraParams } from '../query/extra-params.js';
 import { idOf, type IdLike } from '../query/id-like.js';
 import type { QuerySpec } from '../query/query-spec.js';
+import { checkIntegerIds, integerId } from './integer-ids.js';
 import type { ChangeClass, ItemClass } from './item-class.js';
 import type { FiltersFor, OperationQueries, OperationQueryTypes, OptionParamsFor } from './operation-queries.js';
 import { checkOptionSpec, optionsWithParams } from './option-params.js';
@@ -193,7 +194,7 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
    */
   async get(id: IdLike, options: CallOptions & OptionParamsFor<Q, 'get'> = {} as OptionParamsFor<Q, 'get'>): Promise<T> {
     const { resource } = this.#definition;
-    const key = encodePathSegment(idOf(id, 'id'), 'id');
+    const key = encodePathSegment(resource.idKind === 'integer' ? integerId(id, 'id') : idOf(id, 'id'), 'id');
     const call = this.#withOptionParams('get', options);
     const path = `${await resolveResourcePath(this.#client, resource.path, call.signal)}/${key}`;
     const reply = await this.#client.get(path, { ...call, ...(resource.mediaType === undefined ? {} : { accept: resource.mediaType }) });
@@ -403,6 +404,7 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
   update(change: T | I, target: IdLike, options?: ObjectOperationOptions<T>): Promise<T>;
   async update(items: unknown, second?: unknown, third?: ObjectOperationOptions<T>): Promise<T | T[]> {
     if (namesTargets(second)) return this.applyTo(items as T | I, second as IdLike, third);
+    this.#checkIds(items, 'item');
     return updateObjects(this.#client, this.#definition.resource, items as BodySource, this.#objectOptions('PUT', second as ObjectOperationOptions<T> | undefined));
   }
 
@@ -418,6 +420,7 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
   applyTo(change: T | I, target: IdLike, options?: ObjectOperationOptions<T>): Promise<T>;
   applyTo(change: T | I, targets: readonly IdLike[], options?: ObjectOperationOptions<T>): Promise<T[]>;
   async applyTo(change: T | I, targets: IdLike | readonly IdLike[], options?: ObjectOperationOptions<T>): Promise<T | T[]> {
+    this.#checkIds(targets, 'target');
     return applyToObjects(this.#client, this.#definition.resource, change as BodySource, targets as IdLike, this.#objectOptions('PUT', options));
   }
 
@@ -437,6 +440,7 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
   delete(target: IdLike, options?: ObjectOperationOptions<never> & OptionParamsFor<Q, 'delete'>): Promise<void>;
   delete(targets: readonly IdLike[], options?: ObjectOperationOptions<never> & OptionParamsFor<Q, 'delete'>): Promise<void>;
   async delete(targets: IdLike | readonly IdLike[], options: ObjectOperationOptions<never> = {}): Promise<void> {
+    this.#checkIds(targets, 'target');
     await deleteObjects(this.#client, this.#definition.resource, targets as IdLike, this.#withOptionParams('delete', options));
   }
 
@@ -469,6 +473,11 @@ export class ResourceOperations<F extends object, T, I, Q extends OperationQuery
   #pagedFor(operation: 'count' | 'deleteBy' | 'updateBy'): PagedResource {
     const querySpec = this.#queries[operation];
     return querySpec === undefined ? this.#paged : { ...this.#paged, querySpec };
+  }
+
+  /** Ids of a resource with integer ids (user groups, inventory roles) are checked before any request. */
+  #checkIds(input: unknown, kind: 'target' | 'item'): void {
+    if (this.#definition.resource.idKind === 'integer') checkIntegerIds(input, kind);
   }
 
   /** The options with the query parameters the operation's spec names moved into `params`. */
