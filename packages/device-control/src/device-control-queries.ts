@@ -19,6 +19,7 @@ export const operationQuery = defineQuery<OperationFilters>({
   ids: ['deviceId', 'agentId', 'bulkOperationId'],
   aliases: { fragment: 'fragmentType' },
   ascendingRevert: false,
+  singles: ['status', 'fragmentType'],
   parameters: ['agentId', 'bulkOperationId', 'dateFrom', 'dateTo', 'deviceId', 'fragmentType', 'revert', 'status'],
   revertNeedsRange: true,
 });
@@ -31,6 +32,7 @@ export const operationDeleteQuery = defineQuery<OperationDeleteFilters>({
   resource: 'DELETE /devicecontrol/operations',
   ranges: ['time'],
   ids: ['deviceId', 'agentId'],
+  singles: ['status'],
   parameters: ['agentId', 'dateFrom', 'dateTo', 'deviceId', 'status'],
 });
 

@@ -70,3 +70,11 @@ describe('bulkOperationQuery (GET /devicecontrol/bulkoperations)', () => {
     expect(errorOf(() => buildQueryParams({ ascending: true }, bulkOperationQuery)).path).toBe('ascending');
   });
 });
+
+describe('single-valued filters', () => {
+  it('an array is refused where the endpoint reads the parameter once (it would repeat the key)', () => {
+    expect(errorOf(() => buildQueryParams({ status: ['PENDING', 'FAILED'] as never }, operationQuery)).message).toMatch(/^status: expected one value, got a list/);
+    expect(errorOf(() => buildQueryParams({ fragment: ['c8y_Restart'] as never }, operationQuery)).path).toBe('fragment');
+    expect(errorOf(() => buildQueryParams({ deviceId: '1', status: ['PENDING'] as never }, operationDeleteQuery)).path).toBe('status');
+  });
+});

@@ -53,6 +53,7 @@ export const inventoryQuery = defineQuery<InventoryFilters>({
   aliases: { fragment: 'fragmentType' },
   ids: [...ID_FILTERS],
   lists: ['ids'],
+  singles: ['type', 'owner', 'text'],
   odata: { param: 'query' },
   conditions: DEVICE_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
@@ -73,6 +74,7 @@ export const deviceInventoryQuery = defineQuery<DeviceFilters>({
   aliases: { fragment: 'fragmentType', query: 'q' },
   ids: [...ID_FILTERS],
   lists: ['ids'],
+  singles: ['type', 'owner', 'text'],
   odata: { param: 'q', requiredFragment: 'c8y_IsDevice' },
   conditions: DEVICE_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
@@ -92,6 +94,7 @@ export const deviceGroupInventoryQuery = defineQuery<DeviceGroupFilters>({
   aliases: { fragment: 'fragmentType' },
   ids: [...ID_FILTERS],
   lists: ['ids'],
+  singles: ['type', 'owner', 'text'],
   odata: { param: 'query', requiredFragment: 'c8y_IsDeviceGroup' },
   conditions: CREATED_CONDITIONS,
   parameters: INVENTORY_PARAMETERS,
@@ -158,6 +161,7 @@ export const binaryQuery = defineQuery<BinaryFilters>({
   resource: 'GET /inventory/binaries',
   ids: [...ID_FILTERS],
   lists: ['ids'],
+  singles: ['type', 'owner'],
   parameters: ['childAdditionId', 'childAssetId', 'childDeviceId', 'ids', 'owner', 'type'],
 });
 

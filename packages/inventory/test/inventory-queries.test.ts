@@ -72,6 +72,13 @@ describe('inventoryQuery (GET /inventory/managedObjects)', () => {
     expect(errorOf(() => params({ createdTo: 'yesterday-ish' }, inventoryQuery)).path).toBe('createdTo');
   });
 
+  it('an array is refused for type, owner and text (the endpoint reads them once), also where they join a query', () => {
+    expect(errorOf(() => params({ type: ['a', 'b'] }, inventoryQuery)).message).toMatch(/^type: expected one value, got a list/);
+    expect(errorOf(() => params({ owner: ['a'], name: 'x' }, deviceInventoryQuery)).path).toBe('owner');
+    expect(errorOf(() => params({ text: ['a'] }, deviceGroupInventoryQuery)).path).toBe('text');
+    expect(errorOf(() => params({ type: ['text/csv'] }, binaryQuery)).path).toBe('type');
+  });
+
   it('refuses what the endpoint does not document; raw strings pass as written', () => {
     expect(errorOf(() => params({ source: '1' }, inventoryQuery)).path).toBe('source');
     expect(errorOf(() => params({ ascending: true }, inventoryQuery)).path).toBe('ascending');

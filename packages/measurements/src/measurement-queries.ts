@@ -23,6 +23,7 @@ export const measurementQuery = defineQuery<MeasurementFilters>({
   ascendingRevert: false,
   splits: { series: ['valueFragmentType', 'valueFragmentSeries'] },
   requires: { valueFragmentSeries: 'valueFragmentType' },
+  singles: ['type', 'valueFragmentType', 'valueFragmentSeries'],
   parameters: ['source', 'type', 'valueFragmentType', 'valueFragmentSeries', 'dateFrom', 'dateTo', 'revert'],
   revertNeedsRange: true,
 });
@@ -39,6 +40,7 @@ export const measurementDeleteQuery = defineQuery<MeasurementDeleteFilters>({
   resource: 'DELETE /measurement/measurements',
   ranges: ['time'],
   ids: ['source'],
+  singles: ['type', 'fragmentType'],
   parameters: ['source', 'type', 'fragmentType', 'dateFrom', 'dateTo'],
 });
 

@@ -100,3 +100,11 @@ describe('seriesQuery (GET /measurement/measurements/series)', () => {
     expect(errorOf(() => buildQueryParams({ source: '1', series: [] }, seriesQuery)).message).toMatch(/empty list/);
   });
 });
+
+describe('single-valued filters', () => {
+  it('an array is refused where the endpoint reads the parameter once (it would repeat the key)', () => {
+    expect(errorOf(() => buildQueryParams({ type: ['a', 'b'] as never }, measurementQuery)).message).toMatch(/^type: expected one value, got a list/);
+    expect(errorOf(() => buildQueryParams({ valueFragmentType: ['a'] as never }, measurementQuery)).path).toBe('valueFragmentType');
+    expect(errorOf(() => buildQueryParams({ source: '1', fragmentType: ['a', 'b'] as never }, measurementDeleteQuery)).path).toBe('fragmentType');
+  });
+});

@@ -87,7 +87,7 @@ function strings(value: unknown, key: string): string[] {
  *   `query`/`q`) build one `query` together with `type`, `owner` and `fragmentType`;
  * - filters with a declared condition (`QuerySpec.conditions`) join that query: after the
  *   conditions of the caller's `query`/`q` value, else after all others;
- * - flags (`QuerySpec.flags`) take only `true` or `false`;
+ * - flags (`QuerySpec.flags`) take only `true` or `false`; singles (`QuerySpec.singles`) no array;
  * - every other key passes through unchanged (arrays repeat the key; a `Date`/`DateTime` is
  *   normalised); `undefined` and `null` values are left out.
  *
@@ -158,6 +158,14 @@ export function buildQueryParams(
           `is not a parameter of ${spec.resource}${mapped}: the platform would ignore it; documented: ${spec.parameters.join(', ')}`,
           { path: key },
         );
+      }
+    }
+  }
+
+  if (spec.singles !== undefined) {
+    for (const [key, value] of entries) {
+      if (Array.isArray(value) && [key, ...targetsOf(key)].some((name) => spec.singles?.includes(name) === true)) {
+        throw new InvalidInputError(`expected one value, got a list: ${spec.resource} reads this parameter once`, { path: key });
       }
     }
   }
@@ -358,7 +366,7 @@ function parseOrderItem(item: string): [string, ODataDirection] {
 }
 
 function convert(spec: QuerySpec, target: string, key: string, value: unknown, now: Date): Value | undefined {
-  if (spec.flags?.includes(target) === true && typeof value !== 'boolean') {
+  if ((spec.flags?.includes(target) === true || spec.flags?.includes(key) === true) && typeof value !== 'boolean') {
     throw new InvalidInputError(`expected true or false, got ${describeValue(value)}`, { path: key });
   }
   const allowed = spec.values !== undefined && Object.hasOwn(spec.values, target) ? spec.values[target] : undefined;

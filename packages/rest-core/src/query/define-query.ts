@@ -5,6 +5,9 @@ import type { QuerySpec } from './query-spec.js';
 /** A key of the filter type `F`. */
 type FilterKey<F> = Extract<keyof F, string>;
 
+/** A key of `F` whose values are never arrays. */
+type SingleKey<F> = { [K in FilterKey<F>]-?: [Extract<NonNullable<F[K]>, readonly unknown[]>] extends [never] ? K : never }[FilterKey<F>];
+
 /** A key of `F` whose values are booleans. */
 type BooleanKey<F> = { [K in FilterKey<F>]-?: NonNullable<F[K]> extends boolean ? K : never }[FilterKey<F>];
 
@@ -56,6 +59,8 @@ export interface QueryDeclaration<F extends object> {
   readonly conditions?: { readonly [K in FilterKey<F>]?: ODataCondition<NonNullable<F[K]>> };
   /** Boolean filters: `true` or `false` only, anything else is refused at run time. */
   readonly flags?: readonly BooleanKey<F>[];
+  /** Filters that take one value: only keys whose type has no array, and an array is refused at run time. */
+  readonly singles?: readonly SingleKey<F>[];
   /** The REST parameters the endpoint documents; filters mapping to others are refused (see {@link QuerySpec.parameters}). */
   readonly parameters?: readonly string[];
   /** Filter → the values it accepts, e.g. `{ status: AlarmStatuses }`; any other value is refused at run time. */

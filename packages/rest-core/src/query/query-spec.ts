@@ -64,8 +64,14 @@ export interface QuerySpec<F extends object = object> {
    * else after every other condition. Next to a query string they are refused.
    */
   readonly conditions?: Readonly<Record<string, ODataCondition<never>>>;
-  /** REST parameters that take only `true` or `false`; any other value is refused. */
+  /** Filters (or the REST parameters they map to) that take only `true` or `false`; any other value is refused. */
   readonly flags?: readonly string[];
+  /**
+   * Filters (or the REST parameters they map to) the endpoint reads once: an array is refused
+   * (without this, an array repeats the key, `type=a&type=b`, and the platform would read only
+   * one of them).
+   */
+  readonly singles?: readonly string[];
   /**
    * The REST parameters the endpoint documents (OpenAPI spec). When given, a filter that maps to
    * any other parameter is an `InvalidInputError`: the platform would silently ignore it (and a

@@ -15,7 +15,7 @@ interface DeleteFlags {
 
 const deleteSpec = defineQuery<DeleteFlags>({
   resource: 'DELETE /things/{id}',
-  flags: ['cascade', 'forceCascade', 'withDeviceUser'],
+  flags: ['cascade', 'forceCascade', 'deviceUser'],
   aliases: { deviceUser: 'withDeviceUser' },
   parameters: ['cascade', 'forceCascade', 'withDeviceUser'],
 });
@@ -42,5 +42,36 @@ describe('flags', () => {
     // @ts-expect-error source holds ids, not booleans
     const spec = defineQuery<DeleteFlags>({ resource: 'x', flags: ['cascade', 'source'] });
     expect(spec.flags).toEqual(['cascade', 'source']);
+  });
+});
+
+// Singles (`QueryDeclaration.singles`): filters the endpoint reads once, so an array is refused
+// instead of repeating the key (the platform would read only one of the values).
+
+interface EventishFilters {
+  type?: string;
+  kind?: string;
+  status?: string | readonly string[];
+  fragment?: string;
+}
+
+const singleSpec = defineQuery<EventishFilters>({ resource: 'GET /things', singles: ['type', 'fragment'], aliases: { fragment: 'fragmentType' } });
+
+describe('singles', () => {
+  it('one value passes; an array is refused, naming the option as written (also an alias)', () => {
+    expect(buildQueryParams({ type: 'x', fragment: 'f' }, singleSpec)).toEqual({ type: 'x', fragmentType: 'f' });
+    expect(errorOf(() => buildQueryParams({ type: ['a', 'b'] }, singleSpec)).message).toBe('type: expected one value, got a list: GET /things reads this parameter once');
+    expect(errorOf(() => buildQueryParams({ fragment: ['a'] }, singleSpec)).path).toBe('fragment');
+  });
+
+  it('without the declaration an array repeats the key', () => {
+    expect(buildQueryParams({ kind: ['a', 'b'] }, singleSpec)).toEqual({ kind: ['a', 'b'] });
+  });
+
+  it('only filters typed without arrays can be declared singles (compile time)', () => {
+    defineQuery<EventishFilters>({ resource: 'x', singles: ['type', 'kind'] });
+    // @ts-expect-error status takes a list
+    const spec = defineQuery<EventishFilters>({ resource: 'x', singles: ['status'] });
+    expect(spec.singles).toEqual(['status']);
   });
 });
