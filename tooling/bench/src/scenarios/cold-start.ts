@@ -12,18 +12,22 @@ export async function coldStartScenario({ coldStart: size }: BenchSizes): Promis
   const emulator = await startEmulatorProcess({ latencyMs: 0, managedObjects: 1 });
   try {
     const start = (name: string) => async () => (await runChild<{ ms: number }>(`cold-start-${name}`, [emulator.url])).ms;
-    const stats = await takeTurns({ sdk: start('sdk'), official: start('official'), raw: start('raw') }, size.rounds);
-    const sdk = withRatios({ contender: 'SDK: @c8y/rest-core + @c8y/inventory, Inventory.getAll limit 1', kind: 'sdk', stats: stats.sdk }, stats.raw, stats.official);
+    const stats = await takeTurns({ sdk: start('sdk'), packages: start('packages'), official: start('official'), raw: start('raw') }, size.rounds);
+    const sdk = withRatios({ contender: 'SDK: @c8y/sdk, CumulocityClient, inventory.getAll limit 1', kind: 'sdk', stats: stats.sdk }, stats.raw, stats.official);
+    const packages = withRatios({ contender: 'SDK packages: @c8y/rest-core + @c8y/inventory, the same call', kind: 'sdk', stats: stats.packages }, stats.raw, stats.official);
     return {
       title: '5. Cold start',
       setup: `fresh \`node\` process → import → first list request answered; ${size.rounds.runs} runs`,
       unit: 'ms',
       rows: [
         { ...sdk, targets: [noWorseThan('≤ @c8y/client', sdk.stats.median, stats.official.median)] },
+        { ...packages, targets: [noWorseThan('≤ @c8y/client', packages.stats.median, stats.official.median)] },
         withRatios({ contender: '@c8y/client: Client + BasicAuth, inventory.list pageSize 1', kind: 'official', stats: stats.official }, stats.raw, stats.official),
         withRatios({ contender: 'raw fetch, nothing imported', kind: 'raw', stats: stats.raw }, stats.raw, stats.official),
       ],
-      notes: ['`@c8y/sdk` has not landed yet: the SDK process imports the packages a user would install for this call (`@c8y/rest-core`, `@c8y/inventory`, which brings `@c8y/model`).'],
+      notes: [
+        '`@c8y/sdk` is imported through its Node entry (every context, the model, units, `getClient`); the packages row imports only what this call needs (`@c8y/rest-core`, `@c8y/inventory`, which brings `@c8y/model`).',
+      ],
     };
   } finally {
     await emulator.stop();
