@@ -71,17 +71,17 @@ export function parseAuthorization(
   const scheme = (match[1] ?? '').toLowerCase();
   const credentials = (match[2] ?? '').trim();
   if (scheme !== 'basic' && scheme !== 'bearer') {
-    throw new InvalidInputError(`unsupported scheme ${JSON.stringify(match[1]?.slice(0, 20))} (expected Basic or Bearer)`, { path });
+    throw new InvalidInputError(`unsupported scheme ${JSON.stringify(match[1]?.slice(0, 20))} (expected "Basic" or "Bearer")`, { path });
   }
-  if (credentials === '') throw new InvalidInputError(`the ${match[1]} credentials are empty`, { path });
+  if (credentials === '') throw new InvalidInputError(`no credentials after "${match[1]}"`, { path });
   if (scheme === 'bearer') return underPath(path, () => new BearerAuth(credentials, extra));
 
   const bytes = decodeBase64(credentials, 'base64');
-  if (bytes === undefined) throw new InvalidInputError('the Basic credentials are not valid base64', { path });
+  if (bytes === undefined) throw new InvalidInputError('the credentials after "Basic" are not valid base64', { path });
   const decoded = decodeUtf8(bytes);
-  if (decoded === undefined) throw new InvalidInputError('the Basic credentials are not valid UTF-8', { path });
+  if (decoded === undefined) throw new InvalidInputError('the credentials after "Basic" are not valid UTF-8', { path });
   const colon = decoded.indexOf(':');
-  if (colon === -1) throw new InvalidInputError('the Basic credentials have no ":" between user and password', { path });
+  if (colon === -1) throw new InvalidInputError('the credentials after "Basic" have no ":" between user and password', { path });
   return underPath(path, () => new BasicAuth(decoded.slice(0, colon), decoded.slice(colon + 1), extra));
 }
 
