@@ -2,11 +2,11 @@ import { InvalidInputError } from '../errors/invalid-input-error.js';
 import { isDateObject, toIsoDate, type DateLike } from './dates.js';
 import { describeValue } from './describe-value.js';
 import { toDurationMs, type DurationLike } from './durations.js';
+import { foldConditions, queryStringConflict } from './fold-conditions.js';
 import { idOf } from './id-like.js';
 // The odata operations one by one (not the `odata` object), so bundles keep only these.
 import * as op from './odata.js';
 import { isODataBuilt, ODataExpression, type ODataDirection, type ODataQuery } from './odata.js';
-import type { ODataCondition } from './odata-conditions.js';
 import type { QueryRecord, QueryScalar } from './query-record.js';
 import type { QuerySpec } from './query-spec.js';
 import { parseRawQuery } from './raw.js';
@@ -26,6 +26,11 @@ function own(record: Readonly<Record<string, string>> | undefined, key: string):
 
 function ownPair(record: QuerySpec['splits'], key: string): readonly [string, string] | undefined {
   return record !== undefined && Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
+/** Whether `list` names the filter `key` or a parameter it maps to. */
+function names(list: readonly string[] | undefined, key: string, targets: readonly string[]): boolean {
+  return list !== undefined && [key, ...targets].some((name) => list.includes(name));
 }
 
 function quote(keys: readonly string[]): string {
@@ -85,8 +90,8 @@ function strings(value: unknown, key: string): string[] {
  * - id parameters accept an id or an object with `id`; comma lists join arrays (`ids=1,2`);
  * - inventory options `name`, `fragments`, `group`, `orderBy` (and an `odata` builder value in
  *   `query`/`q`) build one `query` together with `type`, `owner` and `fragmentType`;
- * - filters with a declared condition (`QuerySpec.conditions`) join that query: after the
- *   conditions of the caller's `query`/`q` value, else after all others;
+ * - filters with a declared condition (`QuerySpec.conditions`) are folded into that query value
+ *   first (see `foldConditions`);
  * - flags (`QuerySpec.flags`) take only `true` or `false`; singles (`QuerySpec.singles`) no array;
  * - every other key passes through unchanged (arrays repeat the key; a `Date`/`DateTime` is
  *   normalised); `undefined` and `null` values are left out.
@@ -126,7 +131,7 @@ export function buildQueryParams(
   }
   if (!(now instanceof Date) || Number.isNaN(now.getTime())) throw new InvalidInputError('must be a valid Date', { path: 'now' });
 
-  const record = filters as Readonly<Record<string, unknown>>;
+  const record = spec.conditions === undefined ? (filters as Readonly<Record<string, unknown>>) : foldConditions(filters as Readonly<Record<string, unknown>>, spec.conditions, now);
   const entries = Object.entries(record).filter(([, value]) => value !== undefined && value !== null);
   for (const [key] of entries) {
     if (isReservedQueryKey(key)) {
@@ -134,7 +139,6 @@ export function buildQueryParams(
     }
   }
 
-  const isCondition = (key: string): boolean => spec.conditions !== undefined && Object.hasOwn(spec.conditions, key);
   const targetsOf = (key: string): readonly string[] => {
     const alias = own(spec.aliases, key) ?? own(spec.ages, key);
     if (alias !== undefined) return [alias];
@@ -150,7 +154,7 @@ export function buildQueryParams(
   if (spec.parameters !== undefined) {
     const documented = new Set(spec.parameters);
     for (const [key] of entries) {
-      const targets = spec.odata !== undefined && (QUERY_OPTIONS.has(key) || isCondition(key)) ? [spec.odata.param] : targetsOf(key);
+      const targets = spec.odata !== undefined && QUERY_OPTIONS.has(key) ? [spec.odata.param] : targetsOf(key);
       const undocumented = targets.find((target) => !documented.has(target));
       if (undocumented !== undefined) {
         const mapped = undocumented === key ? '' : ` (sent as '${undocumented}')`;
@@ -162,18 +166,13 @@ export function buildQueryParams(
     }
   }
 
-  if (spec.singles !== undefined) {
-    for (const [key, value] of entries) {
-      if (Array.isArray(value) && [key, ...targetsOf(key)].some((name) => spec.singles?.includes(name) === true)) {
-        throw new InvalidInputError(`expected one value, got a list: ${spec.resource} reads this parameter once`, { path: key });
-      }
-    }
-  }
-
-  // One parameter, one name.
+  // One parameter, one name; one value where the endpoint reads it once.
   const keysByTarget = new Map<string, string[]>();
   const valueByTarget = new Map<string, unknown>();
   for (const [key, value] of entries) {
+    if (Array.isArray(value) && names(spec.singles, key, targetsOf(key))) {
+      throw new InvalidInputError(`expected one value, got a list: ${spec.resource} reads this parameter once`, { path: key });
+    }
     for (const target of targetsOf(key)) {
       keysByTarget.set(target, [...(keysByTarget.get(target) ?? []), key]);
       valueByTarget.set(target, value);
@@ -206,7 +205,6 @@ export function buildQueryParams(
   // The inventory query language.
   const odataSpec = spec.odata;
   const queryTarget = has('q') ? 'q' : has('query') ? 'query' : undefined;
-  const declared: ODataExpression[] = [];
   let queryMode = false;
   if (odataSpec !== undefined) {
     if (has('q') && has('query')) throw new InvalidInputError("'query' and 'q' both give a query: give only one", { path: keyOf('q') });
@@ -216,24 +214,12 @@ export function buildQueryParams(
         path: keyOf(queryTarget ?? 'query'),
       });
     }
-    for (const [key, value] of entries) {
-      const condition = isCondition(key) ? (spec.conditions?.[key] as ODataCondition<unknown>) : undefined;
-      if (condition !== undefined) declared.push(asOption(key, () => condition(value, { key, now })));
-    }
-    const keys = entries.map(([key]) => key);
-    const triggers = [...keys.filter(isCondition), ...keys.filter((key) => QUERY_OPTIONS.has(key))];
+    const triggers = entries.map(([key]) => key).filter((key) => QUERY_OPTIONS.has(key));
     if (odataSpec.requiredFragment !== undefined && has('fragmentType')) triggers.push(keyOf('fragmentType'));
     if (typeof queryValue === 'string') {
       const queryKey = keyOf(queryTarget ?? 'query');
       const conflicting = has('type') ? [...triggers, keyOf('type')] : triggers;
-      const first = conflicting[0];
-      if (first !== undefined) {
-        const why = targetsOf(first)[0] === 'type' ? "Cumulocity ignores 'type' next to a query, and a string" : 'a string';
-        throw new InvalidInputError(
-          `cannot be combined with a query string in '${queryKey}' (${why} cannot be merged safely): add it to the query, or pass the query as an odata builder value`,
-          { path: first },
-        );
-      }
+      if (conflicting.length > 0) throw queryStringConflict(queryKey, conflicting[0], "Cumulocity ignores 'type' next to a query, and ");
     }
     queryMode = triggers.length > 0 || isODataBuilt(queryValue);
   }
@@ -248,18 +234,15 @@ export function buildQueryParams(
     else if (queryTarget !== 'q') out.push(['fragmentType', required]);
   }
 
-  for (const item of withDeclaredBlock(record, entries, declared.length > 0 ? isCondition : undefined)) {
-    if (item === DECLARED) {
-      if (querySlot < 0) querySlot = out.push(['', '']) - 1;
-      conditions.push(...declared);
-      continue;
-    }
-    const [key, value] = item;
+  for (const [key, value] of entries) {
     const targets = targetsOf(key);
     const target = targets[0] ?? key;
 
     if (queryMode && (QUERY_OPTIONS.has(key) || FOLDED_PARAMS.has(target) || target === queryTarget)) {
-      if (querySlot < 0) querySlot = out.push(['', '']) - 1;
+      if (querySlot < 0) {
+        querySlot = out.length;
+        out.push(['', '']);
+      }
       asOption(key, () => {
         if (key === 'name' || target === 'type' || target === 'owner') conditions.push(op.eq(target, single(value, key)));
         else if (target === 'fragmentType' || key === 'fragments') conditions.push(...strings(value, key).map((f) => op.has(f)));
@@ -303,35 +286,6 @@ export function buildQueryParams(
   return Object.fromEntries(out);
 }
 
-/** Where the declared conditions join the query (see {@link withDeclaredBlock}). */
-const DECLARED = Symbol('declared conditions');
-
-/**
- * The entries to build, without the filters that became declared conditions and with the place
- * of those conditions: right after the query the caller gave (`q`, else `query`, also when that
- * key holds no value), else at the end.
- */
-function withDeclaredBlock(
-  record: Readonly<Record<string, unknown>>,
-  entries: readonly (readonly [string, unknown])[],
-  isCondition: ((key: string) => boolean) | undefined,
-): Array<readonly [string, unknown] | typeof DECLARED> {
-  if (isCondition === undefined) return [...entries];
-  const joins = record['q'] !== undefined && record['q'] !== null ? 'q' : 'query';
-  const given = new Map(entries);
-  const items: Array<readonly [string, unknown] | typeof DECLARED> = [];
-  let placed = false;
-  for (const key of Object.keys(record)) {
-    if (given.has(key) && !isCondition(key)) items.push([key, given.get(key)]);
-    if (key === joins) {
-      items.push(DECLARED);
-      placed = true;
-    }
-  }
-  if (!placed) items.push(DECLARED);
-  return items;
-}
-
 /**
  * A raw expression keeps the spec's fixed criterion (devices only, groups only): added as
  * `fragmentType` when the expression has no query; a device query (`q`) gets it from the platform;
@@ -366,7 +320,7 @@ function parseOrderItem(item: string): [string, ODataDirection] {
 }
 
 function convert(spec: QuerySpec, target: string, key: string, value: unknown, now: Date): Value | undefined {
-  if ((spec.flags?.includes(target) === true || spec.flags?.includes(key) === true) && typeof value !== 'boolean') {
+  if (typeof value !== 'boolean' && names(spec.flags, key, [target])) {
     throw new InvalidInputError(`expected true or false, got ${describeValue(value)}`, { path: key });
   }
   const allowed = spec.values !== undefined && Object.hasOwn(spec.values, target) ? spec.values[target] : undefined;

@@ -60,8 +60,9 @@ export interface QuerySpec<F extends object = object> {
   /**
    * Filter → the query-language condition it becomes (filters the REST API lacks, e.g.
    * `createdFrom` → `creationTime.date ge '…'`; needs `odata`). The conditions of the given
-   * filters join one query with `and`: after the conditions of an `odata` value in `query`/`q`,
-   * else after every other condition. Next to a query string they are refused.
+   * filters are folded into the caller's `query`/`q` builder value (after its filter), or form a
+   * query value of their own after all other filters (see `foldConditions`). Next to a query
+   * string they are refused.
    */
   readonly conditions?: Readonly<Record<string, ODataCondition<never>>>;
   /** Filters (or the REST parameters they map to) that take only `true` or `false`; any other value is refused. */

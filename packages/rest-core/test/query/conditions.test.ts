@@ -87,7 +87,7 @@ describe('buildQueryParams with declared conditions', () => {
     });
   });
 
-  it('without a query value they come after every other condition; the query takes their place among the parameters', () => {
+  it('without a query value they come after every other condition, and a query of their own after the other parameters', () => {
     expect(params({ createdFrom: '2025-01-01', name: 'P*', type: 'x' })).toEqual({ query: `$filter=(name eq 'P*' and type eq 'x' and ${CREATED})` });
     expect(toQueryString(params({ createdFrom: '2025-01-01', withParents: true }))).toBe(
       `?withParents=true&query=${encodeURIComponent(`$filter=(${CREATED})`)}`,
