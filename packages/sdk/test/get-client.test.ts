@@ -207,6 +207,17 @@ describe('tenants without OAI-Secure: Basic auth, checked before getClient resol
 });
 
 describe('prompts on a terminal', () => {
+  /** Resolves once `question` shows on the terminal. */
+  const shown = (term: ReturnType<typeof terminal>, question: string) =>
+    new Promise<void>((resolve) => {
+      const check = () => {
+        if (!term.stdout.text().includes(question)) return;
+        term.stdout.off('data', check);
+        resolve();
+      };
+      term.stdout.on('data', check);
+      check();
+    });
   const onTerminal = (term: ReturnType<typeof terminal>, options: GetClientOptions = {}): GetClientOptions => ({
     env: {},
     isTTY: true,
@@ -308,10 +319,20 @@ describe('prompts on a terminal', () => {
     const term = terminal();
     const controller = new AbortController();
     const pending = getClient(onTerminal(term, { signal: controller.signal }));
-    expect(term.stdout.text()).toContain('Cumulocity URL'); // the first question shows at once
+    await shown(term, 'Cumulocity URL'); // the prompt code loads on first use (a dynamic import)
     controller.abort(new Error('stop asking'));
     await expect(pending).rejects.toThrow('stop asking');
     expect(term.stdin.isPaused()).toBe(true);
+  });
+
+  it('an abort while the prompt code loads rejects with the reason and asks nothing', async () => {
+    const term = terminal();
+    const controller = new AbortController();
+    const pending = getClient(onTerminal(term, { signal: controller.signal }));
+    controller.abort(new Error('stop before asking'));
+    await expect(pending).rejects.toThrow('stop before asking');
+    expect(term.stdout.text()).toBe('');
+    expect(term.stdin.listenerCount('data') + term.stdin.listenerCount('keypress')).toBe(0); // no readline on it
   });
 
   it('an aborted signal rejects before anything is asked or sent', async () => {

@@ -3,7 +3,7 @@ import { BearerAuth, CumulocityError, InvalidInputError, isCumulocityError, norm
 import { CumulocityClient } from '../cumulocity-client.js';
 import { cacheClient, cachedClient, clientKey } from './client-cache.js';
 import { login } from './login.js';
-import { Prompter } from './prompter.js';
+import type { Prompter } from './prompter.js';
 import type { TextInput, TextOutput } from './streams.js';
 import { usableToken } from './token.js';
 
@@ -274,15 +274,23 @@ class Session {
     return value === undefined || value === '' ? undefined : value;
   }
 
-  #ask(question: string): Promise<string> {
-    return this.#terminal().ask(question);
+  async #ask(question: string): Promise<string> {
+    return (await this.#terminal()).ask(question);
   }
 
-  #hidden(question: string): Promise<string> {
-    return this.#terminal().askHidden(question);
+  async #hidden(question: string): Promise<string> {
+    return (await this.#terminal()).askHidden(question);
   }
 
-  #terminal(): Prompter {
+  /**
+   * The terminal, opened at the first question. The prompt code (and node:readline) is loaded
+   * only then: a `getClient()` that finds every value asks nothing and loads none of it.
+   */
+  async #terminal(): Promise<Prompter> {
+    if (this.#aborted !== undefined) throw this.#aborted;
+    if (this.#prompter !== undefined) return this.#prompter;
+    const { Prompter } = await import('./prompter.js');
+    // An abort while the module loaded: no terminal is opened.
     if (this.#aborted !== undefined) throw this.#aborted;
     this.#prompter ??= new Prompter(this.#options.stdin ?? process.stdin, this.#options.stdout ?? process.stdout);
     return this.#prompter;

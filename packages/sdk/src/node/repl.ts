@@ -1,9 +1,5 @@
-import process from 'node:process';
-import { start } from 'node:repl';
-import { DateTime, Duration } from 'luxon';
-import * as sdk from '../index.js';
 import type { CumulocityClient } from '../cumulocity-client.js';
-import { getClient, type GetClientOptions } from './get-client.js';
+import type { GetClientOptions } from './get-client.js';
 import type { TextInput, TextOutput } from './streams.js';
 
 /**
@@ -53,7 +49,8 @@ export interface ReplSession {
  * A Node.js REPL with a ready, connected client as `c8y`, and in scope: every export of
  * `@c8y/sdk` (model classes such as `ManagedObject` and `Measurement`, units such as `Liters`,
  * contexts, errors, helpers), the whole package as `sdk`, and luxon's `DateTime` and `Duration`.
- * Top-level `await` works. `pnpm c8y` (the `c8y` bin) runs it.
+ * Top-level `await` works. `pnpm c8y` (the `c8y` bin) runs it. The REPL code (`node:repl`) is loaded
+ * when the REPL starts, not when `@c8y/sdk` is imported.
  *
  * The REPL evaluates in this process's global scope (`useGlobal`), so that objects typed in it
  * are ordinary objects to the SDK; the names above become globals of the process — `Event` is
@@ -66,21 +63,6 @@ export interface ReplSession {
  * ```
  */
 export async function startRepl(options: StartReplOptions = {}): Promise<ReplSession> {
-  const input = options.input ?? process.stdin;
-  const output = options.output ?? process.stdout;
-  const c8y = options.client ?? (await getClient({ stdin: input, stdout: output, ...options.getClient }));
-  if (options.banner !== false) {
-    const tenant = await c8y.getTenantId();
-    output.write(`Connected to ${c8y.baseUrl} (tenant ${tenant}) as c8y.\n`);
-    output.write('In scope: c8y, every export of @c8y/sdk (ManagedObject, Measurement, Liters, …), sdk, DateTime, Duration.\n');
-    output.write('Try: await c8y.inventory.getAll({ limit: 5 })\n');
-  }
-  // useGlobal: in a separate context `{ name: 'x' }` would have another Object.prototype, and the
-  // model refuses objects that are not plain (`new ManagedObject(c8y, { … })` would throw).
-  const server = start({ prompt: options.prompt ?? 'c8y> ', input: input as unknown as NodeJS.ReadableStream, output: output as unknown as NodeJS.WritableStream, ignoreUndefined: true, useGlobal: true });
-  const scope: Record<string, unknown> = { ...sdk, sdk, DateTime, Duration, c8y };
-  for (const [name, value] of Object.entries(scope)) {
-    Object.defineProperty(server.context, name, { value, writable: true, enumerable: true, configurable: true });
-  }
-  return server as unknown as ReplSession;
+  const { runRepl } = await import('./repl-server.js');
+  return runRepl(options);
 }
