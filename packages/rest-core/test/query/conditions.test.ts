@@ -142,6 +142,7 @@ describe('buildQueryParams with declared conditions', () => {
     );
     expect(errorOf(() => params({ query: "a eq 'b'", type: 'x' }, childSpec)).path).toBe('type');
     expect(errorOf(() => params({ type: 1 as never }, childSpec)).message).toBe('type: expected a string, got number 1');
+    expect(errorOf(() => params({ query: 42 as never, createdFrom: '2025-01-01' })).message).toBe('query: expected a string or an odata builder value, got number 42');
   });
 
   it('a condition counts as the query parameter for the documented-parameters check', () => {
