@@ -1,6 +1,6 @@
 import { Alarm, Resources, type AlarmStatus } from '@c8y/model';
-import { defineResourceApi, type ByFilterOptions, type ByFilterResult, type CountOptions } from '@c8y/rest-core';
-import type { AlarmCountFilters, AlarmDeleteFilters, AlarmStatusFilters } from './alarm-filters.js';
+import { defineResourceApi, type ByFilterOptions, type ByFilterResult } from '@c8y/rest-core';
+import type { AlarmStatusFilters } from './alarm-filters.js';
 import { alarmCountQuery, alarmDeleteQuery, alarmQuery, alarmStatusQuery } from './alarm-queries.js';
 
 /**
@@ -24,20 +24,8 @@ export class Alarms extends /* @__PURE__ */ defineResourceApi({
   query: alarmQuery,
   item: Alarm,
   queries: { count: alarmCountQuery, updateBy: alarmStatusQuery, deleteBy: alarmDeleteQuery },
-  operations: ['get', 'select', 'getAll', 'getLast', 'create', 'update', 'applyTo'],
+  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'applyTo', 'deleteBy'],
 }) {
-  /**
-   * How many alarms match, with one request to `GET /alarm/alarms/count`.
-   *
-   * @example
-   * ```ts
-   * await alarms.count({ source: device, status: 'ACTIVE', severity: ['CRITICAL', 'MAJOR'] });
-   * ```
-   */
-  async count(filters?: AlarmCountFilters | string, options?: CountOptions): Promise<number> {
-    return this.operations.count(filters, options);
-  }
-
   /**
    * Sets the status of every matching alarm on the server, with one `PUT /alarm/alarms?<filters>`.
    * Resolves whether the platform finished (200) or continues in the background (202). A
@@ -50,18 +38,5 @@ export class Alarms extends /* @__PURE__ */ defineResourceApi({
    */
   async setStatusBy(filters: AlarmStatusFilters | string, status: AlarmStatus, options?: ByFilterOptions): Promise<ByFilterResult> {
     return this.operations.updateBy(filters, new Alarm(this.client, { status }).toUpdateJSON(), options);
-  }
-
-  /**
-   * Deletes every matching alarm on the server (`DELETE /alarm/alarms?<filters>`); the API has
-   * no delete by id. A missing or empty filter is refused.
-   *
-   * @example
-   * ```ts
-   * await alarms.deleteBy({ source: device, status: 'CLEARED', before: '2025-01-01' });
-   * ```
-   */
-  async deleteBy(filters: AlarmDeleteFilters | string, options?: ByFilterOptions): Promise<void> {
-    return this.operations.deleteBy(filters, options);
   }
 }
