@@ -2,14 +2,12 @@ import { Event, Resources, type EventAttachmentInfo } from '@c8y/model';
 import {
   defineResourceApi,
   idOf,
-  type ByFilterOptions,
   type CallOptions,
   type Download,
   type DownloadedBytes,
   type FileContent,
   type IdLike,
 } from '@c8y/rest-core';
-import type { EventDeleteFilters } from './event-filters.js';
 import { eventDeleteQuery, eventQuery } from './event-queries.js';
 
 /**
@@ -35,7 +33,10 @@ export interface AttachmentFile {
  *
  * Events come newest first; `ascending: true` (sent as `revert=true`) gives oldest first for a
  * range query. Only `text` and custom fragments of an event can change (`update` refuses `type`,
- * `source` and `time`).
+ * `source` and `time`). `deleteBy` (`DELETE /event/events?<filters>`) takes only the parameters
+ * that endpoint documents (source, type, `fragmentType`, time and creation ranges) and never an
+ * empty filter; the platform needs at least one of `source`, a time bound or a creation bound
+ * (else 422) and may finish after answering.
  *
  * @example
  * ```ts
@@ -50,23 +51,8 @@ export class Events extends /* @__PURE__ */ defineResourceApi({
   query: eventQuery,
   item: Event,
   queries: { deleteBy: eventDeleteQuery },
-  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'applyTo', 'delete'],
+  operations: ['get', 'select', 'getAll', 'getLast', 'count', 'create', 'update', 'applyTo', 'delete', 'deleteBy'],
 }) {
-  /**
-   * Deletes every matching event on the server (`DELETE /event/events?<filters>`). Only the
-   * parameters that endpoint documents are accepted (source, type, `fragmentType`, time and
-   * creation ranges); a missing or empty filter is refused. The platform needs at least one of
-   * `source`, a time bound or a creation bound (else 422) and may finish after answering.
-   *
-   * @example
-   * ```ts
-   * await events.deleteBy({ source: device, type: 'cx_Heartbeat', before: '2025-01-01' });
-   * ```
-   */
-  async deleteBy(filters: EventDeleteFilters | string, options?: ByFilterOptions): Promise<void> {
-    return this.operations.deleteBy(filters, options);
-  }
-
   /**
    * Attaches a file to an event (`POST /event/events/{id}/binaries`, multipart). An event holds
    * one attachment: Cumulocity answers 409 (`ConflictError`) when it has one — use
