@@ -1,15 +1,25 @@
 import { describe, expect, it, jest } from '@jest/globals';
 import * as installed from '../../src/index.js';
-
-type Errors = typeof installed;
+import * as redact from '../../src/errors/redact.js';
 
 /**
- * A second copy of the package, as when an app bundles two versions of @c8y/rest-core (or a library
- * brings its own): same code, separate classes.
+ * The error classes of a second copy of the package, as when an app bundles two versions of
+ * @c8y/rest-core (or a library brings its own): same code, separate classes. Only the error modules
+ * are loaded again (their redaction helper is shared), which is all the guard looks at.
  */
-async function secondCopy(): Promise<Errors> {
+async function secondCopy() {
   jest.resetModules();
-  return (await import('../../src/index.js')) as Errors;
+  jest.unstable_mockModule('../../src/errors/redact.js', () => ({ ...redact }));
+  // One after the other: jest links ES modules loaded at once unreliably.
+  const base = await import('../../src/errors/cumulocity-error.js');
+  const http = await import('../../src/errors/http-errors.js');
+  const network = await import('../../src/errors/network-error.js');
+  const timeout = await import('../../src/errors/timeout-error.js');
+  const format = await import('../../src/errors/response-format-error.js');
+  const input = await import('../../src/errors/invalid-input-error.js');
+  const bulk = await import('../../src/errors/bulk-error.js');
+  const guard = await import('../../src/errors/is-cumulocity-error.js');
+  return { ...base, ...http, ...network, ...timeout, ...format, ...input, ...bulk, ...guard };
 }
 
 describe('errors from a second copy of the package', () => {

@@ -94,9 +94,9 @@ describe('causes from lower layers', () => {
     const deepest = Object.assign(new Error('level 3'), { cause: 'level 4 with Bearer abcdefgh' });
     const chain = new Error('level 0', { cause: new Error('level 1', { cause: new Error('level 2', { cause: deepest }) }) });
     const error = new NetworkError({ ...request, cause: chain });
-    const messages: unknown[] = [];
-    for (let cause: unknown = error.cause; cause !== undefined; cause = (cause as Error).cause) messages.push((cause as Error).message);
-    expect(messages).toEqual(['level 0', 'level 1', 'level 2', 'level 3']);
+    const chainAfter: unknown[] = [];
+    for (let cause: unknown = error.cause; cause !== undefined; cause = (cause as Error).cause) chainAfter.push(cause instanceof Error ? cause.message : cause);
+    expect(chainAfter).toStrictEqual(['level 0', 'level 1', 'level 2', 'level 3']);
   });
 
   it('keeps the name, string, number and boolean fields of a cause; a cause without name, message or stack gets defaults', () => {
