@@ -38,7 +38,8 @@ async function assignmentsPath(client: InventoryRoles['client'], username: strin
 /**
  * Inventory roles (`/user/inventoryroles`, integer ids): permissions on managed objects
  * (`Permission`, `ReadPermission`, `WritePermission`, `AnyPermission`), and the assignments of
- * roles on a managed object (and its descendants) to a user.
+ * roles on a managed object (and its descendants) to a user. An id that is not an integer is
+ * refused before any request.
  *
  * @example
  * ```ts
@@ -51,21 +52,8 @@ export class InventoryRoles extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.inventoryRole,
   query: inventoryRoleQuery,
   item: InventoryRole,
-  operations: ['select', 'getAll', 'count', 'create', 'update'],
+  operations: ['get', 'select', 'getAll', 'count', 'create', 'update'],
 }) {
-  /**
-   * One inventory role by id (`GET /user/inventoryroles/{id}`).
-   *
-   * @throws NotFoundError when there is none; InvalidInputError for an id that is no integer, before any request.
-   * @example
-   * ```ts
-   * const role = await roles.get(4);
-   * ```
-   */
-  async get(id: IdLike, options?: CallOptions): Promise<InventoryRole> {
-    return this.operations.get(requireIntegerId(id, 'id'), options);
-  }
-
   /**
    * Deletes one inventory role or many (`DELETE /user/inventoryroles/{id}` each; many with `workers`).
    *

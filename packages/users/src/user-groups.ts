@@ -47,7 +47,8 @@ function groupOf(client: UserGroups['client'], group: IdLike): UserGroup {
 /**
  * User groups of the client's tenant (`/user/{tenantId}/groups`, integer ids; "global roles"
  * in the UI): get by id or name, list (all, or the groups of one user), count, create, update,
- * delete, and membership and role assignments, which take effect at once.
+ * delete, and membership and role assignments, which take effect at once. An id that is not an
+ * integer is refused before any request.
  *
  * @example
  * ```ts
@@ -61,21 +62,8 @@ export class UserGroups extends /* @__PURE__ */ defineResourceApi({
   resource: Resources.userGroup,
   query: userGroupQuery,
   item: UserGroup,
-  operations: ['select', 'getAll', 'count', 'create', 'update'],
+  operations: ['get', 'select', 'getAll', 'count', 'create', 'update'],
 }) {
-  /**
-   * One group by id (`GET /user/{tenantId}/groups/{groupId}`).
-   *
-   * @throws NotFoundError when there is none; InvalidInputError for an id that is no integer, before any request.
-   * @example
-   * ```ts
-   * const group = await groups.get(4);
-   * ```
-   */
-  async get(id: IdLike, options?: CallOptions): Promise<UserGroup> {
-    return this.operations.get(requireIntegerId(id, 'id'), options);
-  }
-
   /**
    * One group by name (`GET /user/{tenantId}/groupByName/{name}`, the name path-encoded).
    *
