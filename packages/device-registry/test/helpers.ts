@@ -1,12 +1,12 @@
-import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
+import { expect } from '@jest/globals';
 import { isCumulocityError } from '@c8y/rest-core';
-import nock from 'nock';
+import { BASE, mt } from '@c8y/test-support';
 import { DeviceRegistryClient, type DeviceRegistryOptions } from '../src/index.js';
 
-export const BASE = 'https://t100.example.com';
+export { BASE, mt, useNock } from '@c8y/test-support';
+
 export const CREDENTIALS = '/devicecontrol/deviceCredentials';
 export const BOOTSTRAP_PASSWORD = 'b00tstrap-S3cret';
-export const mt = (name: string) => `application/vnd.com.nsn.cumulocity.${name}+json`;
 export const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
 
 /** A registry against nock: no retries and no per-attempt timer (so the only timers are the registry's). */
@@ -25,26 +25,6 @@ export function testRegistry(options: Partial<DeviceRegistryOptions> = {}): Devi
 /** The 404 Cumulocity answers while a request is not accepted. */
 export const notAccepted = (id: string) =>
   [404, { error: 'devicecontrol/Not Found', message: `Could not find newDeviceRequest by ID ${id}`, info: 'https://cumulocity.com/guides' }, { 'Content-Type': mt('error') }] as const;
-
-/** Installs nock hooks: no real network, every interceptor must be used, no request left unmatched. */
-export function useNock(): void {
-  const unmatched: string[] = [];
-  const record = (request: { method?: string; path?: string }) => unmatched.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.emitter.on('no match', record);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-    expect(unmatched.splice(0)).toEqual([]);
-  });
-  afterAll(() => {
-    nock.emitter.off('no match', record);
-    nock.enableNetConnect();
-  });
-}
 
 /** Runs `action` (sync throw or rejection) and asserts an InvalidInputError naming `path` (and matching `message`). */
 export async function expectInvalid(action: () => unknown, path: string | undefined, message?: RegExp): Promise<void> {

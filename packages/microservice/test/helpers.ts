@@ -1,11 +1,11 @@
-import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
+import { expect } from '@jest/globals';
 import { isCumulocityError } from '@c8y/rest-core';
-import nock from 'nock';
 import type { Environment, SharedClientOptions } from '../src/index.js';
+
+export { mt, useNock } from '@c8y/test-support';
 
 /** The platform URL a microservice gets in C8Y_BASEURL. */
 export const BASE = 'http://cumulocity:8111';
-export const mt = (name: string) => `application/vnd.com.nsn.cumulocity.${name}+json`;
 export const SUBSCRIPTIONS = '/application/currentApplication/subscriptions';
 
 /** Client options for nock tests: no retries, no attempt timers. */
@@ -45,26 +45,6 @@ export const subscriptionsReply = (...users: Array<[tenant: string, password: st
   self: `${BASE}/application/applications/12/users`,
   users: users.map(([tenant, password]) => ({ tenant, name: 'service_hello', password })),
 });
-
-/** Installs nock hooks: no real network, every interceptor must be used, no request left unmatched. */
-export function useNock(): void {
-  const unmatched: string[] = [];
-  const record = (request: { method?: string; path?: string }) => unmatched.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.emitter.on('no match', record);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-    expect(unmatched.splice(0)).toEqual([]);
-  });
-  afterAll(() => {
-    nock.emitter.off('no match', record);
-    nock.enableNetConnect();
-  });
-}
 
 /** The error `run` throws or rejects with (fails when it does not). */
 export async function caught(run: () => unknown): Promise<unknown> {

@@ -1,30 +1,9 @@
-import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import nock from 'nock';
 import { PassThrough } from 'node:stream';
 import { isCumulocityError } from '@c8y/rest-core';
+import { BASE, mt } from '@c8y/test-support';
 
-export const BASE = 'https://t100.example.com';
-export const mt = (name: string) => `application/vnd.com.nsn.cumulocity.${name}+json`;
-
-/** Installs nock hooks: no real network, every interceptor must be used, no request left unmatched. */
-export function useNock(): void {
-  const unmatched: string[] = [];
-  const record = (request: { method?: string; path?: string }) => unmatched.push(`${request.method ?? '?'} ${request.path ?? '?'}`);
-  beforeAll(() => {
-    nock.disableNetConnect();
-    nock.emitter.on('no match', record);
-  });
-  afterEach(() => {
-    const pending = nock.pendingMocks();
-    nock.cleanAll();
-    expect(pending).toEqual([]);
-    expect(unmatched.splice(0)).toEqual([]);
-  });
-  afterAll(() => {
-    nock.emitter.off('no match', record);
-    nock.enableNetConnect();
-  });
-}
+export { BASE, mt, useNock } from '@c8y/test-support';
 
 /** An unsigned JWT with `claims` (the SDK reads claims without verifying). */
 export function makeJwt(claims: Record<string, unknown>): string {
