@@ -52,9 +52,9 @@ export interface ObjectOperationOptions<R = JsonObject> extends BulkOptions, Cal
 
 type BodyKind = 'create' | 'update';
 
-/** Whether `field` is `path` itself or a field or element under it (`item.type`, `items[3]`), not merely a name that begins alike (`itemType`). */
+/** Whether `field` is `path` itself or a field under it (`item.type`), not merely a name that begins alike (`itemType`). */
 function isWithin(field: string, path: string): boolean {
-  return field === path || field.startsWith(`${path}.`) || field.startsWith(`${path}[`);
+  return field === path || field.startsWith(`${path}.`);
 }
 
 /** Calls a render method; its `InvalidInputError` (naming a field) is reported under the element's path. */

@@ -81,6 +81,7 @@ describe('runBulk options', () => {
   it('abortOnErrors reached by the last targets skips nothing: no abortedAfter, no "skipped" in the message', async () => {
     const error = (await runBulk([1, 2], async (n) => Promise.reject(new Error(`no ${n}`)), { abortOnErrors: 2 }).catch((caught: unknown) => caught)) as BulkError;
     expect(error.skipped).toEqual([]);
+    expect(error.results).toStrictEqual([undefined, undefined]); // index-aligned: one slot per target, also when the last ones failed
     expect(error.abortedAfter).toBeUndefined();
     expect(error.message).toBe('2 of 2 failed (0 succeeded): Error ×2; first: #0: no 1');
   });

@@ -54,6 +54,10 @@ describe('bad bodies', () => {
     expect(single).toMatchObject({ path: 'item.itemType', message: 'item.itemType: must be a string' });
     const inArray = await createObjects(recordingClient(), inventory, [model('time')]).catch((error: unknown) => error);
     expect(inArray).toMatchObject({ path: 'items[0].time', message: 'items[0].time: must be a string' });
+    // A field error that already names the element is not prefixed twice.
+    for (const path of ['items[0].time', 'items[0]']) {
+      await expect(createObjects(recordingClient(), inventory, [model(path)])).rejects.toMatchObject({ path, message: `${path}: must be a string` });
+    }
     expect(requests).toHaveLength(0);
   });
 });
