@@ -136,9 +136,9 @@ describe('awaitCredentials ends', () => {
     useFakeClock();
     const signals: AbortSignal[] = [];
     // A server that never answers: the fetch settles only when its request is aborted.
-    const fetch: FetchFunction = (input) =>
+    const fetch: FetchFunction = (_input, init) =>
       new Promise((_resolve, reject) => {
-        const { signal } = input as Request;
+        const signal = init?.signal as AbortSignal;
         signals.push(signal);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });
@@ -175,9 +175,9 @@ describe('awaitCredentials ends', () => {
 
   it('an abort during a request aborts it; an aborted signal sends nothing', async () => {
     const signals: AbortSignal[] = [];
-    const fetch: FetchFunction = (input) =>
+    const fetch: FetchFunction = (_input, init) =>
       new Promise((_resolve, reject) => {
-        const { signal } = input as Request;
+        const signal = init?.signal as AbortSignal;
         signals.push(signal);
         signal.addEventListener('abort', () => reject(signal.reason), { once: true });
       });

@@ -48,7 +48,7 @@ describe('awaitClient', () => {
   it('a client as the device: Basic <tenant>/<user>, the same base URL and client options, tenant id known', async () => {
     const fetched: string[] = [];
     const fetch = (input: string | URL | Request, init?: RequestInit) => {
-      fetched.push(input instanceof Request ? `${input.method} ${new URL(input.url).pathname}` : String(input));
+      fetched.push(`${init?.method} ${new URL(String(input)).pathname}`);
       return globalThis.fetch(input, init);
     };
     nock(BASE)

@@ -9,6 +9,7 @@ import { TimeoutError } from '../errors/timeout-error.js';
 import type { AttemptFailure } from '../retry/decide-retry.js';
 import type { HttpMethod } from '../retry/retry-policy.js';
 import { raceAbort, readBodyText, type StreamGuard } from './body.js';
+import type { FetchFunction } from './options.js';
 
 /** What a reply reader gets besides the reply. */
 export interface ReadContext {
@@ -59,7 +60,7 @@ const noop = () => undefined;
  * fetch keeps the signal given to `new Request()` only weakly, so after a garbage collection an
  * abort may never reach a body that is still streaming; the race does not depend on that.
  */
-export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<AttemptResult> {
+export async function sendAttempt(ky: KyInstance, fetch: FetchFunction, plan: AttemptPlan): Promise<AttemptResult> {
   const { url, method, headers, body, read, timeoutMs, callSignal, description } = plan;
   callSignal?.throwIfAborted();
   const deadline = timeoutMs === false ? undefined : new AbortController();
@@ -75,8 +76,15 @@ export async function sendAttempt(ky: KyInstance, plan: AttemptPlan): Promise<At
   const forwardAbort = () => deadline?.abort(callSignal?.reason);
   if (deadline !== undefined) callSignal?.addEventListener('abort', forwardAbort, { once: true });
   const signal = deadline?.signal ?? callSignal;
+  // ky builds the request and runs the hooks (auth) on a Request without body or signal; the body
+  // and the signal go to fetch as they are. Given to ky, a body would be turned into a stream and
+  // teed for ky's own retries, which we do not use (a third of a small POST's CPU), and a signal
+  // would cost an AbortSignal.any per attempt.
+  // (ky hands its fetch the Request it built; its type says any fetch input.)
+  const send = (request: Parameters<FetchFunction>[0]) =>
+    fetch((request as Request).url, { method, headers: (request as Request).headers, body, signal, redirect: 'manual', duplex: 'half' } as RequestInit);
   try {
-    const response = await raceAbort(ky(url, { method, headers, body, signal }), signal, (late) => late.body?.cancel().catch(noop));
+    const response = await raceAbort(ky(url, { method, headers, fetch: send }), signal, (late) => late.body?.cancel().catch(noop));
     if (response.status === 0 || (response.status >= 300 && response.status < 400)) {
       response.body?.cancel().catch(noop);
       const location = response.headers.get('location');

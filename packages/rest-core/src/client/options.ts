@@ -10,14 +10,15 @@ export type ProcessingMode = 'PERSISTENT' | 'TRANSIENT' | 'QUIESCENT' | 'CEP';
 
 /**
  * The standard `fetch` signature (`typeof fetch` fits): inject your own for tests, proxies or
- * instrumentation. The client calls it as `fetch(request, init)` with a `Request` that already
- * carries the method, headers, body, `redirect: 'manual'` and the attempt's signal; `init` holds
- * nothing a standard fetch needs. A wrapper only has to pass both on.
+ * instrumentation. The client calls it as `fetch(url, init)`: the URL as a string, and `init`
+ * with the method, the headers (auth applied), the body as prepared (a JSON string, bytes, a
+ * `Blob`, `FormData`, a stream…), `redirect: 'manual'`, `duplex: 'half'` and the attempt's signal.
+ * A wrapper only has to pass both on.
  *
  * @example
  * ```ts
  * const fetch: FetchFunction = (input, init) => {
- *   console.log(input instanceof Request ? input.url : String(input));
+ *   console.log(init?.method, String(input));
  *   return globalThis.fetch(input, init);
  * };
  * ```

@@ -89,8 +89,6 @@ export class CumulocityRestClient implements RestClient {
       timeout: false,
       throwHttpErrors: false,
       redirect: 'manual',
-      // ky hands over a Request. The limiter sits around each whole attempt (see #attempt).
-      fetch: (input, init) => this.#fetch(input, init),
       hooks: {
         beforeRequest: [
           async (request) => {
@@ -365,7 +363,7 @@ export class CumulocityRestClient implements RestClient {
 
   #attempt(plan: AttemptPlan): Promise<AttemptResult> {
     plan.callSignal?.throwIfAborted();
-    return this.#limited(() => sendAttempt(this.#ky, plan), plan.callSignal);
+    return this.#limited(() => sendAttempt(this.#ky, this.#fetch, plan), plan.callSignal);
   }
 }
 

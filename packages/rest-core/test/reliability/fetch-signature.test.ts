@@ -12,7 +12,7 @@ export const parameters: Parameters<FetchFunction> = [new URL('https://t1.exampl
 export const asGlobal: typeof globalThis.fetch = ((input, init) => globalThis.fetch(input, init)) satisfies FetchFunction;
 
 describe('the injected fetch', () => {
-  it('is called as fetch(request, init) with a Request that carries everything; a plain wrapper works', async () => {
+  it('is called as fetch(url, init) with an init that carries everything; a plain wrapper works', async () => {
     server.handle((_request, res) => sendJson(res, 200, { ok: true }));
     const calls: Array<{ input: unknown; init: RequestInit | undefined }> = [];
     const wrapper: FetchFunction = (input, init) => {
@@ -23,14 +23,19 @@ describe('the injected fetch', () => {
     await expect(client.post('/event/events', { type: 'x' }, { headers: { 'X-Trace': 't1' } })).resolves.toEqual({ ok: true });
 
     expect(calls).toHaveLength(1);
-    const request = calls[0]?.input as Request;
-    expect(request).toBeInstanceOf(Request);
-    expect(request.method).toBe('POST');
-    expect(request.url).toBe(`${server.url}/event/events`);
-    expect(request.redirect).toBe('manual');
-    expect(request.headers.get('x-trace')).toBe('t1');
-    expect(request.headers.get('authorization')).toMatch(/^Basic /);
+    const { input, init } = calls[0]!;
+    expect(input).toBe(`${server.url}/event/events`);
+    expect(init?.method).toBe('POST');
+    expect(init?.redirect).toBe('manual');
+    // The body as prepared, not a stream: fetch sends it with a Content-Length in one write.
+    expect(init?.body).toBe('{"type":"x"}');
+    expect(init?.signal).toBeInstanceOf(AbortSignal);
+    const headers = new Headers(init?.headers);
+    expect(headers.get('x-trace')).toBe('t1');
+    expect(headers.get('content-type')).toBe('application/json');
+    expect(headers.get('authorization')).toMatch(/^Basic /);
     expect(server.requests[0]?.body.toString()).toBe('{"type":"x"}');
+    expect(server.requests[0]?.headers['content-length']).toBe('12');
   });
 
   it('globalThis.fetch itself can be passed, to the client and to authenticate()', async () => {
