@@ -1,6 +1,8 @@
 /** See index.js (the implementation) and README.md. */
 import type { CumulocityRestClient } from '@c8y/rest-core';
 
+export { useEmulator, type EmulatorTest, type UseEmulatorOptions } from './emulator.js';
+
 /** The test tenant's URL. */
 export declare const BASE: 'https://t100.example.com';
 

@@ -4,6 +4,8 @@ import { afterAll, afterEach, beforeAll, expect } from '@jest/globals';
 import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
 import nock from 'nock';
 
+export { useEmulator } from './emulator.js';
+
 export const BASE = 'https://t100.example.com';
 
 /** @param {string} name */
