@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient } from '@c8y/rest-core';
 import { Alarms } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Alarms over real HTTP against the emulator: raise, de-duplication, count, clear by filter —
 // also while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 11 });
 let alarms: Alarms;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 11 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  alarms = new Alarms(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  alarms = new Alarms(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 const raise = (source: ManagedObject, type: string, severity: 'CRITICAL' | 'MAJOR' | 'MINOR' | 'WARNING' = 'MAJOR') =>
   ({ type, text: `${type} on ${String(source.name)}`, severity, source, time: 'now' }) as const;
 
@@ -54,9 +43,9 @@ describe('alarms against the emulator', () => {
 
   it('under injected 429s and 503s: every alarm raised once, counted and cleared', async () => {
     const tank = await device('tank');
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/alarm/alarms$', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/alarm/alarms', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/alarm/alarms', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/alarm/alarms$', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/alarm/alarms', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/alarm/alarms', probability: 0.3 });
 
     const types = Array.from({ length: 20 }, (_, index) => `cx_Fault${index}`);
     const created = await alarms.create(
@@ -72,7 +61,7 @@ describe('alarms against the emulator', () => {
     await alarms.setStatusBy({ source: tank, status: 'ACTIVE' }, 'CLEARED');
     expect(await alarms.count({ source: tank, status: 'CLEARED' })).toBe(20);
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/alarm/alarms')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/alarm/alarms')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

@@ -1,29 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { DEFAULT_TENANTS, registerMicroservice, startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_TENANTS, registerMicroservice } from '@c8y/emulator';
 import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
 import { Applications } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Applications over real HTTP against the emulator: web applications created, found by filters
 // and by name, updated, subscribed and deleted; a microservice reading its own application and
 // its subscriptions with the bootstrap credentials — also while the server answers 429 and 503.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
-let applications: Applications;
 const RETRY = { limit: 10, baseDelayMs: 1, maxDelayMs: 5 };
+const ctx = useEmulator({ seed: 23, tenants: [...DEFAULT_TENANTS, { id: 't200', parent: 't100' }], client: { retry: RETRY }, reset: true });
+let applications: Applications;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 23, tenants: [...DEFAULT_TENANTS, { id: 't200', parent: 't100' }] });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: RETRY });
-  applications = new Applications(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.reset();
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  applications = new Applications(ctx.client);
 });
 
 const errorOf = async (promise: Promise<unknown>) =>
@@ -62,9 +52,9 @@ describe('applications against the emulator', () => {
   });
 
   it('a microservice: its own application and the listing of its subscriptions with the bootstrap credentials', async () => {
-    const ms = registerMicroservice(emu, { name: 'cx-hello', requiredRoles: ['ROLE_INVENTORY_READ'], subscribedTenants: ['t100', 't200'] });
+    const ms = registerMicroservice(ctx.emu, { name: 'cx-hello', requiredRoles: ['ROLE_INVENTORY_READ'], subscribedTenants: ['t100', 't200'] });
     const bootstrap = new CumulocityRestClient({
-      baseUrl: emu.url,
+      baseUrl: ctx.emu.url,
       auth: new BasicAuth(`${ms.bootstrap.tenant}/${ms.bootstrap.user}`, ms.bootstrap.password),
       retry: RETRY,
     });
@@ -81,7 +71,7 @@ describe('applications against the emulator', () => {
     expect(subscriptions.map((sub) => sub.password).sort()).toEqual(ms.serviceUsers.map((user) => user.password).sort());
 
     // the service user of each tenant works
-    const perTenant = subscriptions.map((sub) => new Applications(new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth(`${sub.tenant}/${sub.name}`, sub.password ?? ''), retry: RETRY })));
+    const perTenant = subscriptions.map((sub) => new Applications(new CumulocityRestClient({ baseUrl: ctx.emu.url, auth: new BasicAuth(`${sub.tenant}/${sub.name}`, sub.password ?? ''), retry: RETRY })));
     expect(await Promise.all(perTenant.map(async (api) => (await api.getCurrent()).name))).toEqual(['cx-hello', 'cx-hello']);
 
     // the admin of the tenant is no bootstrap user
@@ -95,24 +85,24 @@ describe('applications against the emulator', () => {
     expect(first.id).toBe(app.id);
     expect(first.activeVersionId).toMatch(/^\d+$/);
     bytes[4] = 0; // the request was built from a copy
-    const stored = (await client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string; length: number }> };
+    const stored = (await ctx.client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string; length: number }> };
     expect(stored.attachments).toEqual([expect.objectContaining({ id: first.activeVersionId, name: 'cx-upload-1.0.0.zip', length: 9 })]);
-    const download = await client.downloadBytes(`/application/applications/${app.id ?? ''}/binaries/${first.activeVersionId ?? ''}`);
+    const download = await ctx.client.downloadBytes(`/application/applications/${app.id ?? ''}/binaries/${first.activeVersionId ?? ''}`);
     expect([...download.bytes]).toEqual([0x50, 0x4b, 0x03, 0x04, 9, 8, 7, 0, 255]);
     expect((await applications.get(app.id ?? '')).activeVersionId).toBe(first.activeVersionId);
 
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '/binaries$', times: 2 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '/binaries$', times: 2 });
     const second = await applications.upload(app.id ?? '', new Blob(['PK second'], { type: 'application/zip' }));
     expect(second.activeVersionId).not.toBe(first.activeVersionId);
-    const uploads = emu.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/binaries'));
+    const uploads = ctx.emu.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/binaries'));
     expect(uploads.map((request) => request.status)).toEqual([201, 429, 429, 201]);
-    const after = (await client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string }> };
+    const after = (await ctx.client.get(`/application/applications/${app.id ?? ''}/binaries`)) as { attachments: Array<{ id: string; name: string }> };
     expect(after.attachments.map((attachment) => attachment.name)).toEqual(['cx-upload-1.0.0.zip', 'application.zip']);
 
     // Refused before any request: no archive.
-    emu.requests.clear();
+    ctx.emu.requests.clear();
     expect(isCumulocityError(await errorOf(applications.upload(app, undefined as never)), 'InvalidInputError')).toBe(true);
-    expect(emu.requests).toHaveLength(0);
+    expect(ctx.emu.requests).toHaveLength(0);
     // The platform's refusals come back typed: an application of another tenant is not found.
     expect(isCumulocityError(await errorOf(applications.upload('999999', bytes)), 'NotFoundError')).toBe(true);
   });
@@ -123,17 +113,17 @@ describe('applications against the emulator', () => {
     const form = new FormData();
     form.append('applicationVersion', JSON.stringify({ version: '1.0.0', tags: ['stable'] }));
     form.append('applicationBinary', new Blob(['PK plugin'], { type: 'application/zip' }), 'cx-plugin.zip');
-    await client.post(`/application/applications/${plugin.id ?? ''}/versions`, form);
+    await ctx.client.post(`/application/applications/${plugin.id ?? ''}/versions`, form);
     expect(await applications.getAll({ owner: 't100', hasVersions: true }, { asValues: 'name' })).toEqual(['cx-plugin']);
     expect(await applications.getAll({ owner: 't100', type: 'HOSTED', hasVersions: false }, { asValues: 'name' })).toEqual(['cx-plain']);
-    const listing = emu.requests.filter((request) => request.path === '/application/applications' && request.method === 'GET');
+    const listing = ctx.emu.requests.filter((request) => request.path === '/application/applications' && request.method === 'GET');
     expect(listing.map((request) => request.query.hasVersions)).toEqual(['true', 'false']);
   });
 
   it('under injected 429s and 503s: every application created once, subscribed, updated and deleted exactly', async () => {
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, path: '^/(application|tenant)/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, path: '^/(application|tenant)/', probability: 0.3 });
     // A POST is not repeated after a 5xx (the client cannot know it was not applied): 503s hit the idempotent methods.
-    for (const method of ['GET', 'PUT', 'DELETE']) emu.faults.add({ kind: 'error', status: 503, method, path: '^/(application|tenant)/', probability: 0.3 });
+    for (const method of ['GET', 'PUT', 'DELETE']) ctx.emu.faults.add({ kind: 'error', status: 503, method, path: '^/(application|tenant)/', probability: 0.3 });
 
     const names = Array.from({ length: 10 }, (_, index) => `cx-app-${index}`);
     const created = await applications.create(names.map(hosted), { workers: 4 });
@@ -151,7 +141,7 @@ describe('applications against the emulator', () => {
     expect([...(await applications.getAll({ subscriber: 't200' }, { asValues: 'name' }))].sort()).toEqual(['cx-app-0', 'cx-app-2', 'cx-app-4', 'cx-app-6']);
     expect(await Promise.all(names.map(async (name) => (await applications.getByName(name)).length))).toEqual([1, 1, 1, 1, 1, 1, 1, 1, 0, 0]);
 
-    const statuses = emu.requests.filter((request) => /^\/(application|tenant)\//.test(request.path)).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => /^\/(application|tenant)\//.test(request.path)).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

@@ -1,38 +1,27 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { Alarm, ManagedObject, Operation } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient } from '@c8y/rest-core';
 import { AuditRecords } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Audit records over real HTTP against the emulator: records written by other operations (alarm
 // and operation changes) read back with their changes, records written directly, counts — also
 // while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 14 });
 let audit: AuditRecords;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 14 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  audit = new AuditRecords(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  audit = new AuditRecords(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 
 describe('audit records against the emulator', () => {
   it('alarm and operation changes write audit records that read back with their changes', async () => {
     const pump = await device('pump');
-    const alarm = await new Alarm(client, { type: 'cx_TooHot', text: 'Too hot', severity: 'MAJOR', source: pump, time: 'now' }).create();
+    const alarm = await new Alarm(ctx.client, { type: 'cx_TooHot', text: 'Too hot', severity: 'MAJOR', source: pump, time: 'now' }).create();
     await alarm.clear();
-    await new Operation(client, { deviceId: pump.id ?? '', description: 'restart', c8y_Restart: {} }).create();
+    await new Operation(ctx.client, { deviceId: pump.id ?? '', description: 'restart', c8y_Restart: {} }).create();
 
     const alarmRecords = await audit.getAll({ source: pump, type: 'Alarm' });
     expect(alarmRecords).toHaveLength(2);
@@ -59,14 +48,14 @@ describe('audit records against the emulator', () => {
     expect(await audit.getAll({ source: valve, type: 'Inventory', minAge: '1h' })).toEqual([]);
     const texts = await audit.getAll({ source: valve }, { asValues: 'text' });
     expect(texts).toEqual(['v2 installed']);
-    const queries = emu.requests.filter((request) => request.method === 'GET' && request.path === '/audit/auditRecords').map((request) => Object.keys(request.query));
+    const queries = ctx.emu.requests.filter((request) => request.method === 'GET' && request.path === '/audit/auditRecords').map((request) => Object.keys(request.query));
     expect(queries.flat().every((key) => ['source', 'type', 'user', 'application', 'dateFrom', 'dateTo', 'pageSize', 'currentPage', 'withTotalPages'].includes(key))).toBe(true);
   });
 
   it('under injected 429s and 503s: every record written once and read back', async () => {
     const tank = await device('tank');
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/audit/auditRecords$', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/audit/auditRecords', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/audit/auditRecords$', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/audit/auditRecords', probability: 0.3 });
 
     const texts = Array.from({ length: 20 }, (_, index) => `step ${index}`);
     const created = await audit.create(
@@ -79,7 +68,7 @@ describe('audit records against the emulator', () => {
     const read = await audit.getAll({ source: tank }, { pageSize: 3, workers: 4, asValues: 'text' });
     expect([...read].sort()).toEqual([...texts].sort());
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/audit/auditRecords')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/audit/auditRecords')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

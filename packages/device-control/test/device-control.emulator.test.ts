@@ -1,33 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient } from '@c8y/rest-core';
 import { BulkOperations, Operations } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Operations and bulk operations over real HTTP against the emulator: operations through their
 // states, counts, the newest one, deletes by filter; a bulk operation over a group with its
 // progress — also while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 17 });
 let operations: Operations;
 let bulkOperations: BulkOperations;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 17 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  operations = new Operations(client);
-  bulkOperations = new BulkOperations(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  operations = new Operations(ctx.client);
+  bulkOperations = new BulkOperations(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 
 describe('operations against the emulator', () => {
   it('create per device, PENDING → EXECUTING → SUCCESSFUL/FAILED, count, getLast, order, deleteBy', async () => {
@@ -71,10 +60,10 @@ describe('operations against the emulator', () => {
 
   it('under injected 429s and 503s: every operation created once, moved through its states, counted, deleted', async () => {
     const robots = await Promise.all(['r0', 'r1', 'r2', 'r3'].map((name) => device(name)));
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/devicecontrol/operations$', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/devicecontrol/operations', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/devicecontrol/operations/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/devicecontrol/operations', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/devicecontrol/operations$', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/devicecontrol/operations', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/devicecontrol/operations/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/devicecontrol/operations', probability: 0.3 });
 
     const inits = robots.flatMap((robot) => Array.from({ length: 5 }, (_, index) => ({ deviceId: robot, description: `step ${index}`, c8y_Command: { text: `${index}` } })));
     const created = await operations.create(inits, { workers: 5 });
@@ -106,7 +95,7 @@ describe('operations against the emulator', () => {
     const left = await Promise.all(robots.map((robot) => operations.getAll({ deviceId: robot }, { asValues: ['description', 'failureReason'] })));
     expect(left).toEqual(robots.map(() => [['step 4', 'jammed']]));
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/devicecontrol/')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/devicecontrol/')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });
@@ -115,11 +104,11 @@ describe('operations against the emulator', () => {
 describe('bulk operations against the emulator', () => {
   it('one prototype for every device of a group: its operations, their states as progress figures, update, cancel', async () => {
     const members = await Promise.all(['b0', 'b1', 'b2', 'b3'].map((name) => device(name)));
-    const group = await new ManagedObject(client, { name: 'fleet', c8y_IsDeviceGroup: {} }).create();
+    const group = await new ManagedObject(ctx.client, { name: 'fleet', c8y_IsDeviceGroup: {} }).create();
     for (const member of members) await group.assignChildAsset(member);
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/devicecontrol/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/devicecontrol/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/devicecontrol/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/devicecontrol/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/devicecontrol/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/devicecontrol/', probability: 0.3 });
 
     const bulk = await bulkOperations.create({ groupId: group, creationRamp: 0, operationPrototype: { description: 'Update firmware', c8y_Firmware: { version: '2.0' } } });
     const bulkId = bulk.id ?? '';
@@ -143,7 +132,7 @@ describe('bulk operations against the emulator', () => {
     await bulkOperations.delete(bulkId);
     expect((await bulkOperations.get(bulkId)).status).toBe('DELETED');
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/devicecontrol/')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/devicecontrol/')).map((request) => request.status);
     expect(statuses).toContain(503);
   });
 });

@@ -1,38 +1,29 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { DeviceInventory } from '@c8y/inventory';
 import { ManagedObject, Measurement } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { isCumulocityError } from '@c8y/rest-core';
 import { DeviceRegistryClient, type CredentialsTimeoutError } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // The whole device bootstrap over real HTTP against the emulator: the tenant registers the
 // device, the device polls with the bootstrap user, the tenant accepts once the device has asked,
 // the credentials arrive, and the device's own client creates its managed object and a measurement.
 
-let emu: Emulator;
-let admin: CumulocityRestClient;
+const ctx = useEmulator({ seed: 19, client: { retry: false }, reset: true, clear: false });
 let devices: DeviceInventory;
 let registry: DeviceRegistryClient;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 19 });
-  admin = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: false });
-  devices = new DeviceInventory(admin);
+beforeAll(() => {
+  devices = new DeviceInventory(ctx.client);
   registry = DeviceRegistryClient.fromEnvironment(
     {
-      C8Y_BASEURL: emu.url,
+      C8Y_BASEURL: ctx.emu.url,
       C8Y_DEVICEBOOTSTRAP_TENANT: 'management',
       C8Y_DEVICEBOOTSTRAP_USER: 'devicebootstrap',
       C8Y_DEVICEBOOTSTRAP_PASSWORD: 'bootstrap-pass',
     },
     { retry: false },
   );
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.reset();
 });
 
 /** Waits (event by event, no clock) until the request has the status: the device has asked. */
@@ -44,7 +35,7 @@ async function untilStatus(externalId: string, status: string): Promise<void> {
   throw new Error(`request ${externalId} never reached ${status}`);
 }
 
-const credentialsReplies = () => emu.requests.filter((request) => request.path === '/devicecontrol/deviceCredentials').map((request) => request.status);
+const credentialsReplies = () => ctx.emu.requests.filter((request) => request.path === '/devicecontrol/deviceCredentials').map((request) => request.status);
 
 describe('device bootstrap against the emulator', () => {
   it('register → the device polls → accept → credentials → the device creates its managed object and a measurement', async () => {
@@ -68,7 +59,7 @@ describe('device bootstrap against the emulator', () => {
     const own = await new ManagedObject(device, { name: 'Raspi 42', c8y_IsDevice: {} }).create();
     const measurement = await new Measurement(device, { type: 'c8y_Temperature', source: own, time: 'now', c8y_Temperature: { T: { value: 21.5, unit: 'C' } } }).create();
     expect((await devices.get(own.id ?? '')).owner).toBe(`device_${externalId}`);
-    const stored = await Measurement.fromJSON(admin, { id: measurement.id ?? '' }).reload();
+    const stored = await Measurement.fromJSON(ctx.client, { id: measurement.id ?? '' }).reload();
     expect(stored.source).toBe(own.id);
     expect(stored.get('c8y_Temperature.T.value')).toBe(21.5);
 
@@ -91,7 +82,7 @@ describe('device bootstrap against the emulator', () => {
   });
 
   it('wrong bootstrap credentials end the wait at once with a 401', async () => {
-    const wrong = new DeviceRegistryClient({ baseUrl: emu.url, tenantId: 'management', username: 'devicebootstrap', password: 'wrong-pass', retry: false });
+    const wrong = new DeviceRegistryClient({ baseUrl: ctx.emu.url, tenantId: 'management', username: 'devicebootstrap', password: 'wrong-pass', retry: false });
     const error = await wrong.awaitCredentials('anything', { pause: '10ms' }).catch((thrown: unknown) => thrown);
     expect(isCumulocityError(error, 'UnauthorizedError')).toBe(true);
     expect(credentialsReplies()).toEqual([401]);

@@ -3,7 +3,7 @@ import { isCumulocityError } from '@c8y/rest-core';
 import { BASE, mt } from '@c8y/test-support';
 import { DeviceRegistryClient, type DeviceRegistryOptions } from '../src/index.js';
 
-export { BASE, mt, useNock } from '@c8y/test-support';
+export { BASE, mt, useNock, useEmulator } from '@c8y/test-support';
 
 export const CREDENTIALS = '/devicecontrol/deviceCredentials';
 export const BOOTSTRAP_PASSWORD = 'b00tstrap-S3cret';

@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { isCumulocityError } from '@c8y/rest-core';
 import { Events, type EventInit } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Events over real HTTP against the emulator: filters, order, counts, changes, attachments and
 // deletes — also while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 13 });
 let events: Events;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 13 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  events = new Events(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  events = new Events(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 const at = (minute: number) => new Date(Date.UTC(2025, 0, 1, 0, minute)).toISOString();
 const text = async (bytes: Promise<{ bytes: Uint8Array }>) => new TextDecoder().decode((await bytes).bytes);
 
@@ -94,10 +84,10 @@ describe('events against the emulator', () => {
 
   it('under injected 429s and 503s: every event and attachment written once, read back exactly', async () => {
     const truck = await device('truck');
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/event/events', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/event/events', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/event/events', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/event/events', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/event/events', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/event/events', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'PUT', path: '^/event/events', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/event/events', probability: 0.3 });
 
     const inits = Array.from({ length: 30 }, (_, index) => ({ type: 'cx_Stop', text: `stop ${index}`, source: truck, time: at(index), cx_Stop: { index } }));
     const created = await events.create(inits, { workers: 6 });
@@ -125,10 +115,10 @@ describe('events against the emulator', () => {
     await events.deleteBy({ source: truck });
     expect(await events.count({ source: truck })).toBe(0);
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/event/events')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/event/events')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
-    const binaryPosts = emu.requests.filter((request) => request.method === 'POST' && /\/binaries$/.test(request.path));
+    const binaryPosts = ctx.emu.requests.filter((request) => request.method === 'POST' && /\/binaries$/.test(request.path));
     expect(binaryPosts.filter((request) => request.status === 201)).toHaveLength(30); // each attachment stored once
     expect(binaryPosts.some((request) => request.status === 429)).toBe(true);
   });

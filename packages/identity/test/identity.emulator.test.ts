@@ -1,30 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { isCumulocityError } from '@c8y/rest-core';
 import { Identity } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Identity over real HTTP against the emulator: devices with external ids bound, looked up,
 // listed and unbound — also while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 13 });
 let identity: Identity;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 13 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  identity = new Identity(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  identity = new Identity(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 const errorOf = async (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -59,9 +49,9 @@ describe('identity against the emulator', () => {
 
   it('under injected 429s and 503s: every id bound once, found, listed and unbound', async () => {
     const devices = await Promise.all(Array.from({ length: 12 }, (_, index) => device(`d${index}`)));
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/identity/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/(identity|inventory)/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/identity/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/identity/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/(identity|inventory)/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/identity/', probability: 0.3 });
 
     const serial = (index: number) => `SN-${String(index).padStart(4, '0')}`;
     await Promise.all(devices.map((mo, index) => identity.create(serial(index), 'cx_Serial', mo)));
@@ -76,7 +66,7 @@ describe('identity against the emulator', () => {
     const listed = await Promise.all(devices.map(async (mo) => [...(await identity.getAll(mo, { asValues: 'type' }))].sort()));
     expect(listed).toEqual(devices.map((_, index) => (index % 2 === 0 ? ['cx_Imei'] : ['cx_Imei', 'cx_Serial'])));
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/identity/')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/identity/')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

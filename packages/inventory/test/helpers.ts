@@ -1,1 +1,1 @@
-export { BASE, mt, testClient, recordingClient, sent, useNock, expectInvalid } from '@c8y/test-support';
+export { BASE, mt, testClient, recordingClient, sent, useNock, expectInvalid, useEmulator } from '@c8y/test-support';

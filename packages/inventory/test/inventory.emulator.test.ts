@@ -1,31 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
-import { BasicAuth, CumulocityRestClient } from '@c8y/rest-core';
+import { describe, expect, it } from '@jest/globals';
 import { Binaries, DeviceGroupInventory, DeviceInventory, Inventory } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // The inventory contexts over real HTTP against the emulator: devices in a group tree, binaries
 // up and down — also while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
-
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 13 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
-});
+const ctx = useEmulator({ seed: 13 });
 
 describe('inventory against the emulator', () => {
   it('devices in a group tree: create, assign, list, count, update many, delete the tree', async () => {
-    const inventory = new Inventory(client);
-    const devices = new DeviceInventory(client);
-    const groups = new DeviceGroupInventory(client);
+    const inventory = new Inventory(ctx.client);
+    const devices = new DeviceInventory(ctx.client);
+    const groups = new DeviceGroupInventory(ctx.client);
     const plant = await groups.create({ name: 'Plant' });
     const hall = await groups.createSubGroup(plant, { name: 'Hall 1' });
     expect(hall.type).toBe('c8y_DeviceSubGroup');
@@ -52,7 +38,7 @@ describe('inventory against the emulator', () => {
   });
 
   it('binaries up and down', async () => {
-    const binaries = new Binaries(client);
+    const binaries = new Binaries(ctx.client);
     const file = await binaries.upload('a,b\n1,2\n', { name: 'data.csv', type: 'text/csv' });
     expect([file.name, file.length]).toEqual(['data.csv', 8]);
     expect(new TextDecoder().decode((await binaries.downloadBytes(file)).bytes)).toBe('a,b\n1,2\n');
@@ -65,11 +51,11 @@ describe('inventory against the emulator', () => {
   });
 
   it('under injected 429s and 503s: exactly the expected devices, tree and files', async () => {
-    const devices = new DeviceInventory(client);
-    const groups = new DeviceGroupInventory(client);
-    const binaries = new Binaries(client);
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/inventory/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: /GET|PUT|DELETE/, path: '^/inventory/', probability: 0.3 });
+    const devices = new DeviceInventory(ctx.client);
+    const groups = new DeviceGroupInventory(ctx.client);
+    const binaries = new Binaries(ctx.client);
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/inventory/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: /GET|PUT|DELETE/, path: '^/inventory/', probability: 0.3 });
 
     const group = await groups.create({ name: 'Faulty' });
     const names = Array.from({ length: 12 }, (_, index) => `Faulty ${index}`);
@@ -88,7 +74,7 @@ describe('inventory against the emulator', () => {
     expect(await binaries.count({ type: 'text/x-faulty' })).toBe(0);
     expect(await devices.count({ type: 'cx_Faulty' })).toBe(0);
 
-    const statuses = emu.requests.map((request) => request.status);
+    const statuses = ctx.emu.requests.map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

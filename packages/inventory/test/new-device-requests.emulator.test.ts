@@ -1,30 +1,21 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject, MediaTypes } from '@c8y/model';
 import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
 import { DeviceInventory } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // The tenant side of the device bootstrap over real HTTP against the emulator: register, list,
 // accept once the device has asked, the device's credentials, delete the device with its user.
 // The device's side is played with a plain client as the bootstrap user (the full flow with
 // @c8y/device-registry is tested there).
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 17, client: { retry: false }, reset: true, clear: false });
 let bootstrap: CumulocityRestClient;
 let devices: DeviceInventory;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 17 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: false });
-  bootstrap = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('management/devicebootstrap', 'bootstrap-pass'), retry: false });
-  devices = new DeviceInventory(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.reset();
+beforeAll(() => {
+  bootstrap = new CumulocityRestClient({ baseUrl: ctx.emu.url, auth: new BasicAuth('management/devicebootstrap', 'bootstrap-pass'), retry: false });
+  devices = new DeviceInventory(ctx.client);
 });
 
 /** One credentials request of the device, as the bootstrap user: the reply, or the error. */
@@ -55,7 +46,7 @@ describe('new device requests against the emulator', () => {
     expect(credentials).toMatchObject({ id: externalId, tenantId: 't100', username: `device_${externalId}` });
 
     // The device works as itself, and deleting its managed object with the device user locks it out.
-    const device = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth(`${credentials.tenantId}/${credentials.username}`, credentials.password ?? ''), retry: false });
+    const device = new CumulocityRestClient({ baseUrl: ctx.emu.url, auth: new BasicAuth(`${credentials.tenantId}/${credentials.username}`, credentials.password ?? ''), retry: false });
     const own = await new ManagedObject(device, { name: 'Raspi', c8y_IsDevice: {} }).create();
     expect((await devices.get(own.id ?? '')).owner).toBe(`device_${externalId}`);
     await devices.delete(own, { withDeviceUser: true });

@@ -1,32 +1,22 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, type BulkProgress } from '@c8y/rest-core';
+import type { BulkProgress } from '@c8y/rest-core';
 import { Celsius, Percent } from '@c8y/units';
 import { Measurements, type MeasurementInit } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Measurements over real HTTP against the emulator: 10,000 measurements with units posted in
 // chunks (while the server answers 429 at random) and read back by series and time window (while
 // it answers 503 at random), as pages, values and series.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 17 });
 let measurements: Measurements;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 17 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  measurements = new Measurements(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  measurements = new Measurements(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 const START = Date.UTC(2025, 0, 1);
 /** Minute `i` after the start, as the platform stores it. */
 const at = (minute: number) => new Date(START + minute * 60_000).toISOString();
@@ -48,7 +38,7 @@ describe('10,000 measurements against the emulator', () => {
 
   it('are posted in chunks with units, each exactly once, under injected 429s', async () => {
     boiler = await device('boiler');
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/measurement/measurements$', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/measurement/measurements$', probability: 0.3 });
     const progress: BulkProgress[] = [];
     const created = await measurements.create(
       range(0, COUNT).map((i) => reading(boiler, i)),
@@ -60,14 +50,14 @@ describe('10,000 measurements against the emulator', () => {
     expect(created[8]?.get('c8y_Battery.level')).toEqual({ value: 98, unit: '%' });
     expect(progress.at(-1)).toEqual({ done: COUNT, total: COUNT, failed: 0 });
 
-    const posts = emu.requests.filter((request) => request.method === 'POST' && request.path === '/measurement/measurements');
+    const posts = ctx.emu.requests.filter((request) => request.method === 'POST' && request.path === '/measurement/measurements');
     expect(posts.filter((request) => request.status === 201)).toHaveLength(COUNT / 500);
     expect(posts.some((request) => request.status === 429)).toBe(true);
     expect(await measurements.count({ source: boiler })).toBe(COUNT);
   });
 
   it('are read back by series and time window, exactly, under injected 503s', async () => {
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/measurement/measurements', probability: 0.2 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/measurement/measurements', probability: 0.2 });
 
     // Everything, oldest first (the API order, kept with `ordered` while 5 pages are in flight).
     const all = await measurements.getAll({ source: boiler, type: 'c8y_Climate' }, { pageSize: 700, workers: 5, ordered: true, asValues: ['time', 'c8y_Temperature.T.value', 'c8y_Temperature.T.unit'] });
@@ -84,12 +74,12 @@ describe('10,000 measurements against the emulator', () => {
 
     expect((await measurements.getLast({ source: boiler, series: 'c8y_Temperature.T' }))?.time).toBe(at(COUNT - 1));
     expect((await measurements.getLast({ source: boiler, series: 'c8y_Battery.level', before: at(5000) }))?.time).toBe(at(4996));
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/measurement/measurements')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/measurement/measurements')).map((request) => request.status);
     expect(statuses).toContain(503);
   });
 
   it('are read back as series: raw values with units, hourly aggregates, truncated beyond 5,000', async () => {
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/measurement/measurements/series', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/measurement/measurements/series', probability: 0.3 });
 
     // Raw: minutes [100, 160) of both series; a battery level every fourth minute, null between.
     const raw = await measurements.getSeries({ source: boiler, series: ['c8y_Temperature.T', 'c8y_Battery.level'], after: at(100), before: at(160) });

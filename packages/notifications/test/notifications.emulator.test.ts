@@ -1,33 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { ManagedObject } from '@c8y/model';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { isCumulocityError } from '@c8y/rest-core';
 import { Subscriptions, Tokens } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // Notification 2.0 over real HTTP against the emulator: subscriptions created, listed, counted and
 // deleted (by id and by source), a token created, read and unsubscribed — also while the server
 // answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 21 });
 let subscriptions: Subscriptions;
 let tokens: Tokens;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 21 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  subscriptions = new Subscriptions(client);
-  tokens = new Tokens(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  subscriptions = new Subscriptions(ctx.client);
+  tokens = new Tokens(ctx.client);
 });
 
-const device = async (name: string) => new ManagedObject(client, { name, c8y_IsDevice: {} }).create();
+const device = async (name: string) => new ManagedObject(ctx.client, { name, c8y_IsDevice: {} }).create();
 
 describe('notifications against the emulator', () => {
   it('a subscription and a token: create, read, count, token claims, unsubscribe, delete', async () => {
@@ -63,9 +53,9 @@ describe('notifications against the emulator', () => {
 
   it('under injected 429s and 503s: every subscription created once, listed, and deleted by source', async () => {
     const devices = await Promise.all(['a', 'b', 'c', 'd'].map((name) => device(`tank-${name}`)));
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/notification2/', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/notification2/subscriptions', probability: 0.3 });
-    emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/notification2/subscriptions', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, method: 'POST', path: '^/notification2/', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'GET', path: '^/notification2/subscriptions', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'error', status: 503, method: 'DELETE', path: '^/notification2/subscriptions', probability: 0.3 });
 
     const names = devices.flatMap((_, index) => [`tank${index}m`, `tank${index}e`]);
     const created = await subscriptions.create(
@@ -86,7 +76,7 @@ describe('notifications against the emulator', () => {
     for (const source of devices.slice(0, 2)) await subscriptions.deleteBy({ context: 'mo', source });
     expect([...(await subscriptions.getAll({ context: 'mo' }, { asValues: 'subscription' }))].sort()).toEqual(['tank2e', 'tank2m', 'tank3e', 'tank3m']);
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/notification2/')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/notification2/')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });

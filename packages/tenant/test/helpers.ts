@@ -1,1 +1,1 @@
-export { BASE, mt, testClient, useNock, expectInvalid } from '@c8y/test-support';
+export { BASE, mt, testClient, useNock, expectInvalid, useEmulator } from '@c8y/test-support';

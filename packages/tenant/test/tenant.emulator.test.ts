@@ -1,28 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { startEmulator, type Emulator } from '@c8y/emulator';
-import { BasicAuth, CumulocityRestClient, isCumulocityError } from '@c8y/rest-core';
+import { beforeAll, describe, expect, it } from '@jest/globals';
+import { isCumulocityError } from '@c8y/rest-core';
 import { TenantOptions } from '../src/index.js';
+import { useEmulator } from './helpers.js';
 
 // TenantOptions over real HTTP against the emulator: options written and read back by category,
 // one by one and all at once, encrypted options, the current tenant and its login options — also
 // while the server answers 429 and 503 at random.
 
-let emu: Emulator;
-let client: CumulocityRestClient;
+const ctx = useEmulator({ seed: 17, reset: true });
 let tenantOptions: TenantOptions;
 
-beforeAll(async () => {
-  emu = await startEmulator({ seed: 17 });
-  client = new CumulocityRestClient({ baseUrl: emu.url, auth: new BasicAuth('t100/admin', 'admin-pass'), retry: { limit: 10, baseDelayMs: 1, maxDelayMs: 5 } });
-  tenantOptions = new TenantOptions(client);
-});
-afterAll(async () => {
-  await emu.stop();
-});
-beforeEach(() => {
-  emu.reset();
-  emu.faults.clear();
-  emu.requests.clear();
+beforeAll(() => {
+  tenantOptions = new TenantOptions(ctx.client);
 });
 
 const errorOf = async (promise: Promise<unknown>) =>
@@ -69,7 +58,7 @@ describe('tenant options against the emulator', () => {
   it('a key with "/" never reaches the server', async () => {
     const error = await errorOf(tenantOptions.set('cx.settings', 'a/b', 'v'));
     expect(isCumulocityError(error, 'InvalidInputError')).toBe(true);
-    expect(emu.requests.filter((request) => request.path.startsWith('/tenant/options'))).toEqual([]);
+    expect(ctx.emu.requests.filter((request) => request.path.startsWith('/tenant/options'))).toEqual([]);
   });
 
   it('the current tenant and its login options', async () => {
@@ -81,9 +70,9 @@ describe('tenant options against the emulator', () => {
   });
 
   it('under injected 429s and 503s: every option written once and read back exactly', async () => {
-    emu.faults.add({ kind: 'rateLimit', retryAfter: 0, path: '^/tenant/options', probability: 0.3 });
+    ctx.emu.faults.add({ kind: 'rateLimit', retryAfter: 0, path: '^/tenant/options', probability: 0.3 });
     // A POST is not repeated after a 5xx (the client cannot know it was not applied): 503s hit the idempotent methods.
-    for (const method of ['GET', 'PUT', 'DELETE']) emu.faults.add({ kind: 'error', status: 503, method, path: '^/tenant/options', probability: 0.3 });
+    for (const method of ['GET', 'PUT', 'DELETE']) ctx.emu.faults.add({ kind: 'error', status: 503, method, path: '^/tenant/options', probability: 0.3 });
 
     const categories = ['cx.a', 'cx.b', 'cx.c'];
     await Promise.all(categories.flatMap((category) => Array.from({ length: 6 }, (_, index) => tenantOptions.set(category, `k${index}`, `${category}-${index}`))));
@@ -101,7 +90,7 @@ describe('tenant options against the emulator', () => {
     const listed = await tenantOptions.getAll({ pageSize: 4, asValues: ['category', 'key'] });
     expect(listed.filter(([category]) => String(category).startsWith('cx.'))).toHaveLength(categories.length * 6);
 
-    const statuses = emu.requests.filter((request) => request.path.startsWith('/tenant/options')).map((request) => request.status);
+    const statuses = ctx.emu.requests.filter((request) => request.path.startsWith('/tenant/options')).map((request) => request.status);
     expect(statuses).toContain(429);
     expect(statuses).toContain(503);
   });
