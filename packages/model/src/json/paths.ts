@@ -24,10 +24,10 @@ export type JsonPath = string | readonly string[];
  * ```
  */
 export function parsePath(path: JsonPath): string[] {
-  const segments = typeof path === 'string' ? path.split('.') : [...path];
   if (typeof path !== 'string' && !Array.isArray(path)) {
     throw new InvalidInputError(`must be a dotted string or an array of keys, got ${typeof path}`, { path: 'path' });
   }
+  const segments = typeof path === 'string' ? path.split('.') : [...path];
   if (segments.length === 0) throw new InvalidInputError('must not be empty', { path: 'path' });
   for (const segment of segments) {
     if (typeof segment !== 'string') throw new InvalidInputError(`${JSON.stringify(path)} has a segment that is not a string`, { path: 'path' });
