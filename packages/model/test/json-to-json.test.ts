@@ -106,7 +106,8 @@ describe('toJson: what JSON cannot hold', () => {
     ['a Map', new Map([['a', 1]]), 'a Map is not a JSON value (use a plain object, or give it a toJSON() method)'],
     ['a class instance', new (class Point {})(), 'a Point is not a JSON value (use a plain object, or give it a toJSON() method)'],
     // A prototype chain without a constructor gives no class name to show.
-    ['an object without a constructor', Object.create(Object.create(null) as object), 'a object is not a JSON value (use a plain object, or give it a toJSON() method)'],
+    ['an object without a constructor', Object.create(Object.create(null) as object), 'an object is not a JSON value (use a plain object, or give it a toJSON() method)'],
+    ['an instance of a class whose name starts with a vowel', new (class Item {})(), 'an Item is not a JSON value (use a plain object, or give it a toJSON() method)'],
   ])('%s is refused with the path', (_, value, message) => {
     expectInvalidExactly(() => toJson({ v: value }, 'x'), 'x.v', `x.v: ${message}`);
     expectInvalidExactly(() => toJson([value], 'x'), 'x[0]', `x[0]: ${message}`);

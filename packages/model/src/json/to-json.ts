@@ -52,7 +52,7 @@ function convert(input: unknown, path: string, ancestors: Set<object>, key: stri
     const prototype: unknown = Object.getPrototypeOf(object);
     if (prototype !== Object.prototype && prototype !== null) {
       const name = (object.constructor as { name?: string } | undefined)?.name ?? 'object';
-      throw new InvalidInputError(`a ${name} is not a JSON value (use a plain object, or give it a toJSON() method)`, { path });
+      throw new InvalidInputError(`${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name} is not a JSON value (use a plain object, or give it a toJSON() method)`, { path });
     }
     const result: Record<string, JsonValue> = {};
     for (const [childKey, value] of Object.entries(object)) {
