@@ -98,24 +98,19 @@ function readPath(json: unknown, segments: readonly string[]): unknown {
   return current;
 }
 
-function compileOne(spec: unknown, where: string): Getter {
-  let path: unknown = spec;
-  let fallback: unknown;
-  let hasFallback = false;
-  if (Array.isArray(spec)) {
-    if (spec.length !== 2) throw new InvalidInputError(`expected a path or [path, default], got an array of ${spec.length}`, { path: where });
-    [path, fallback] = spec as [unknown, unknown];
-    hasFallback = true;
-  }
+/** A dot path → its reader. Segments are read one by one the same way, the first one included. */
+function compilePath(path: unknown, where: string): Getter {
   if (typeof path !== 'string' || path === '') throw new InvalidInputError('expected a non-empty dot path such as "c8y_Temperature.T.value"', { path: where });
   const segments = path.split('.');
   if (segments.some((segment) => segment === '')) throw new InvalidInputError(`${JSON.stringify(path)} has an empty segment`, { path: where });
-  const first = segments[0] as string;
-  const read: Getter =
-    segments.length === 1
-      ? (json) => (typeof json === 'object' && json !== null && Object.hasOwn(json, first) ? (json as Record<string, unknown>)[first] : undefined)
-      : (json) => readPath(json, segments);
-  if (!hasFallback) return read;
+  return (json) => readPath(json, segments);
+}
+
+function compileOne(spec: unknown, where: string): Getter {
+  if (!Array.isArray(spec)) return compilePath(spec, where);
+  if (spec.length !== 2) throw new InvalidInputError(`expected a path or [path, default], got an array of ${spec.length}`, { path: where });
+  const [path, fallback] = spec as [unknown, unknown];
+  const read = compilePath(path, where);
   return (json) => {
     const value = read(json);
     return value === undefined ? fallback : value;

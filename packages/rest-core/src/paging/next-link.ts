@@ -41,7 +41,8 @@ export function readNextLink(link: string, collectionPath: string, baseUrl: stri
     throw new ResponseFormatError(`the "next" link ${JSON.stringify(link.slice(0, 200))} is not a URL`, { method: 'GET', url: baseUrl + collectionPath });
   }
   const pathname = url.pathname.replace(/\/+$/, '');
-  if (pathname !== collectionPath && !pathname.endsWith(collectionPath)) {
+  // The collection's path itself ends with it too.
+  if (!pathname.endsWith(collectionPath)) {
     throw new ResponseFormatError(
       `the "next" link points to ${pathname}, not to the collection ${collectionPath}: refusing to follow it`,
       { method: 'GET', url: baseUrl + collectionPath },

@@ -128,19 +128,20 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
   };
 }
 
-/** A collection the API does not page: one request without paging parameters, trimmed to `limit`. */
+/** A collection the API does not page: one request without paging parameters, trimmed to `limit` (0: no request; an aborted signal throws first, as in a paged read). */
 async function* readUnpaged(plan: PageStreamPlan): AsyncGenerator<Page<JsonObject>, void, undefined> {
   const { client, resource, path, params, limit, signal } = plan;
+  signal?.throwIfAborted();
+  if (limit === 0) return;
   const accept = resource.collectionMediaType === undefined ? {} : { accept: resource.collectionMediaType };
   const body = await client.get(path, { ...plan.request, params, ...accept, ...(signal === undefined ? {} : { signal }) });
   const reply = readCollectionReply(body, resource, { method: 'GET', url: describeUrl(client.baseUrl, path, params) });
-  const items = limit === undefined ? reply.items : reply.items.slice(0, limit);
+  const items = reply.items.slice(0, limit);
   yield { items, statistics: reply.statistics, pageNumber: undefined, offset: undefined, restricted: false, self: reply.self, next: reply.next };
 }
 
 /** The item a reference-collection element wraps (`{ managedObject: {…} }`). */
-function unwrap(element: JsonObject, resource: PagedResource, client: RestClient, path: string): JsonObject {
-  const key = resource.itemKey ?? '';
+function unwrap(element: JsonObject, key: string, resource: PagedResource, client: RestClient, path: string): JsonObject {
   const item = element[key];
   if (isJsonObject(item)) return item;
   throw new ResponseFormatError(`each element of '${resource.collectionKey}' should hold a '${key}' object`, { method: 'GET', url: `${client.baseUrl}${path}` });
@@ -220,8 +221,9 @@ export function select(client: RestClient, resource: PagedResource, query?: Pagi
   return createPagedIterable(async function* () {
     const path = await resolveResourcePath(client, resource.path, plan.signal);
     const pages = resource.paged === false ? readUnpaged({ ...plan, path }) : streamPages({ ...plan, path });
+    const { itemKey } = resource;
     for await (const page of pages) {
-      const items = resource.itemKey === undefined ? page.items : page.items.map((item) => unwrap(item, resource, client, path));
+      const items = itemKey === undefined ? page.items : page.items.map((item) => unwrap(item, itemKey, resource, client, path));
       yield transform === undefined ? { ...page, items } : { ...page, items: items.map(transform) };
     }
   });

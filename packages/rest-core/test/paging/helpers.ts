@@ -2,6 +2,8 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { inventorySpec } from '../fixtures/query-specs.js';
 import type { AddressInfo } from 'node:net';
 import { CumulocityRestClient, type RestClientOptions } from '../../src/index.js';
+import type { RequestOptions } from '../../src/client/options.js';
+import type { RestClient } from '../../src/client/rest-client-interface.js';
 import type { PagedResource } from '../../src/paging/index.js';
 import { testAuth } from '../client/test-auth.js';
 
@@ -287,4 +289,45 @@ export function arrivals(): {
       }),
     never: new Promise<void>(() => undefined),
   };
+}
+
+/** One `get` a {@link fakeClient} received: the path and the options object exactly as passed. */
+export interface RecordedGet {
+  path: string;
+  options: RequestOptions | undefined;
+}
+
+/**
+ * A `RestClient` double for the engines' contract with their client: `get` answers with
+ * `answer(path, options)` and records each call's path and options object as passed (so a key
+ * present with `undefined` shows under `toStrictEqual`); `getTenantId` records its options and
+ * answers `tenantId`. Every other method fails the test.
+ */
+export function fakeClient(
+  answer: (path: string, options: RequestOptions | undefined) => unknown,
+  tenantId = 't100',
+): { client: RestClient; gets: RecordedGet[]; tenantLookups: Array<{ signal?: AbortSignal } | undefined> } {
+  const gets: RecordedGet[] = [];
+  const tenantLookups: Array<{ signal?: AbortSignal } | undefined> = [];
+  const unexpected = (): Promise<never> => Promise.reject(new Error('fakeClient: only get and getTenantId are expected'));
+  const client: RestClient = {
+    baseUrl: 'https://t100.example.com',
+    get: async <T>(path: string, options?: RequestOptions) => {
+      gets.push({ path, options });
+      return answer(path, options) as T;
+    },
+    post: unexpected,
+    put: unexpected,
+    delete: unexpected,
+    request: unexpected,
+    uploadMultipart: unexpected,
+    putBinary: unexpected,
+    download: unexpected,
+    downloadBytes: unexpected,
+    getTenantId: async (options?: { signal?: AbortSignal }) => {
+      tenantLookups.push(options);
+      return tenantId;
+    },
+  };
+  return { client, gets, tenantLookups };
 }
