@@ -59,13 +59,13 @@ export function readCollectionReply(
   request: { method: string; url: string },
 ): CollectionReply {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ResponseFormatError(`a ${resource.name} collection must be a JSON object with "${resource.collectionKey}", got ${describe(body)}`, request);
+    throw new ResponseFormatError(`the ${resource.name} collection must be a JSON object with "${resource.collectionKey}", got ${describe(body)}`, request);
   }
   const record = body as Record<string, unknown>;
   const items = record[resource.collectionKey];
   if (!Array.isArray(items)) {
     throw new ResponseFormatError(
-      `a ${resource.name} collection must have an array "${resource.collectionKey}", got ${items === undefined ? 'no such key' : describe(items)}`,
+      `the ${resource.name} collection must have an array "${resource.collectionKey}", got ${items === undefined ? 'no such key' : describe(items)}`,
       request,
     );
   }

@@ -94,10 +94,19 @@ interface Prepared {
   transform: ((json: JsonObject) => unknown) | undefined;
 }
 
-function prepare(client: RestClient, resource: PagedResource, query: PagingQuery, options: SelectOptions<unknown> = {}): Prepared {
-  checkResource(resource);
+/** The options object and its `now` (shared by reads and counts), before anything is sent. */
+function checkOptions(options: { now?: unknown }): void {
   if (typeof options !== 'object' || options === null) throw new InvalidInputError('expected an options object', { path: 'options' });
   if (options.now !== undefined && !(options.now instanceof Date)) throw new InvalidInputError('must be a Date', { path: 'now' });
+}
+
+function checkSignal(signal: unknown): void {
+  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidInputError('must be an AbortSignal', { path: 'signal' });
+}
+
+function prepare(client: RestClient, resource: PagedResource, query: PagingQuery, options: SelectOptions<unknown> = {}): Prepared {
+  checkResource(resource);
+  checkOptions(options);
   const { params, inline } = splitQuery(resource, query, options.now);
   const merged = mergeOptions(inline, options as Record<string, unknown>) as SelectOptions<unknown> & Record<string, unknown>;
 
@@ -106,7 +115,7 @@ function prepare(client: RestClient, resource: PagedResource, query: PagingQuery
   const startPage = positiveInteger(merged.currentPage, 'currentPage') ?? 1;
   const workers = positiveInteger(merged.workers, 'workers') ?? 1;
   const signal = merged.signal;
-  if (signal !== undefined && !(signal instanceof AbortSignal)) throw new InvalidInputError('must be an AbortSignal', { path: 'signal' });
+  checkSignal(signal);
   if (merged.map !== undefined && typeof merged.map !== 'function') throw new InvalidInputError('must be a function', { path: 'map' });
   if (merged.ordered !== undefined && typeof merged.ordered !== 'boolean') throw new InvalidInputError('must be true or false', { path: 'ordered' });
   const transform = merged.asValues !== undefined ? compileAsValues(merged.asValues) : merged.map;
@@ -273,6 +282,8 @@ export async function getAll(client: RestClient, resource: PagedResource, query?
  */
 export async function count(client: RestClient, resource: PagedResource, query?: PagingQuery, options: CountOptions = {}): Promise<number> {
   checkResource(resource);
+  checkOptions(options);
+  checkSignal(options.signal);
   const params = withExtraParams(splitQuery(resource, query, options.now).params, options.params);
   const { signal } = options;
   const signalOption = { ...requestOverrides(options), ...(signal === undefined ? {} : { signal }) };

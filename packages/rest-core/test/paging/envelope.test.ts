@@ -27,7 +27,7 @@ describe('readCollectionReply: malformed envelopes', () => {
     [[{ id: '1' }], 'an array'],
   ])('a reply that is %j', (body, described) => {
     expect(refusal(body)).toEqual({
-      message: `Unexpected reply: a event collection must be a JSON object with "events", got ${described} (GET ${request.url})`,
+      message: `Unexpected reply: the event collection must be a JSON object with "events", got ${described} (GET ${request.url})`,
       ...request,
     });
   });
@@ -39,7 +39,7 @@ describe('readCollectionReply: malformed envelopes', () => {
     [{ events: null }, 'null'],
     [{ events: { id: '1' } }, 'object'],
   ])('an envelope %j', (body, described) => {
-    expect(refusal(body).message).toBe(`Unexpected reply: a event collection must have an array "events", got ${described} (GET ${request.url})`);
+    expect(refusal(body).message).toBe(`Unexpected reply: the event collection must have an array "events", got ${described} (GET ${request.url})`);
   });
 });
 

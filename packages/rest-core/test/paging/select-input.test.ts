@@ -147,6 +147,20 @@ describe('bad options', () => {
     expect(sent).toEqual([]);
   });
 
+  it.each([
+    [null, 'options', 'options: expected an options object'],
+    ['limit=5', 'options', 'options: expected an options object'],
+    [{ now: '2025-06-15T12:00:00Z' }, 'now', 'now: must be a Date'],
+    [{ signal: {} }, 'signal', 'signal: must be an AbortSignal'],
+  ])('count() refuses the options %p in the same words, before any request', async (options, path, message) => {
+    const thrown = await count(client(), events, undefined, options as never).then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isCumulocityError(thrown, 'InvalidInputError') ? { path: thrown.path, message: thrown.message } : thrown).toEqual({ path, message });
+    expect(sent).toEqual([]);
+  });
+
   it('the same checks apply to paging options inside the filter object', () => {
     expect(refusal(() => select(client(), events, { type: 'x', signal: 'stop' }))).toEqual({ path: 'signal', message: 'signal: must be an AbortSignal' });
     expect(refusal(() => select(client(), events, { type: 'x', map: 5 }))).toEqual({ path: 'map', message: 'map: must be a function' });

@@ -94,7 +94,7 @@ describe('a collection that is not paged', () => {
     const { client } = fakeClient(() => ({ externalId: [] }));
     expect(await failure(getAll(client, externalIds, { type: 'c8y_Serial' }))).toEqual({
       name: 'ResponseFormatError',
-      message: `Unexpected reply: a externalId collection must have an array "externalIds", got no such key (GET ${base}/identity/globalIds/42/externalIds?type=c8y_Serial)`,
+      message: `Unexpected reply: the externalId collection must have an array "externalIds", got no such key (GET ${base}/identity/globalIds/42/externalIds?type=c8y_Serial)`,
       method: 'GET',
       url: `${base}/identity/globalIds/42/externalIds?type=c8y_Serial`,
     });
@@ -202,7 +202,7 @@ describe('count by statistics', () => {
     const { client } = fakeClient(() => ({ statistics: { totalPages: 1 } }));
     expect(await failure(count(client, plainEvents, { type: 'x' }))).toEqual({
       name: 'ResponseFormatError',
-      message: `Unexpected reply: a event collection must have an array "events", got no such key (GET ${base}/event/events?type=x&pageSize=1&withTotalPages=true)`,
+      message: `Unexpected reply: the event collection must have an array "events", got no such key (GET ${base}/event/events?type=x&pageSize=1&withTotalPages=true)`,
       method: 'GET',
       url: `${base}/event/events?type=x&pageSize=1&withTotalPages=true`,
     });

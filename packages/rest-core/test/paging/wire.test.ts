@@ -172,10 +172,10 @@ describe('pages, map and envelope checks', () => {
   });
 
   it.each([
-    ['the key is missing', { statistics: {} }, 'a event collection must have an array "events", got no such key'],
-    ['the key is not an array', { events: { id: '1' } }, 'a event collection must have an array "events", got object'],
+    ['the key is missing', { statistics: {} }, 'the event collection must have an array "events", got no such key'],
+    ['the key is not an array', { events: { id: '1' } }, 'the event collection must have an array "events", got object'],
     ['the key is null', { events: null }, 'got null'],
-    ['the reply is an array', [{ id: '1' }], 'a event collection must be a JSON object with "events", got an array'],
+    ['the reply is an array', [{ id: '1' }], 'the event collection must be a JSON object with "events", got an array'],
     ['the reply is empty', '', 'got undefined'],
   ])('a malformed envelope (%s) is a ResponseFormatError naming the resource and key', async (_case, body, message) => {
     nock(base).get('/event/events?pageSize=1000&currentPage=1').reply(200, body as never, { 'content-type': 'application/json' });
