@@ -75,7 +75,8 @@ function fingerprintOf(items: readonly JsonObject[]): string {
     h1 = Math.imul(h1 ^ 0x1f, 2654435761); // separator
   };
   for (const item of items) {
-    const record = typeof item === 'object' && item !== null ? (item as Record<string, unknown>) : undefined;
+    // Items are not checked one by one: null or a primitive has no id or self (JSON is used).
+    const record = item as Record<string, unknown> | null;
     const id = record?.['id'];
     const self = record?.['self'];
     mix(typeof id === 'string' || typeof id === 'number' ? `i${id}` : typeof self === 'string' ? `s${self}` : `j${JSON.stringify(item)}`);
@@ -188,15 +189,16 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
   // Follows `next` links one after another, starting with the reply for `startPage`.
   async function* followNextLinks(first: CollectionReply): AsyncGenerator<Page<JsonObject>, void, undefined> {
+    const firstQuery = new URLSearchParams(Object.entries({ ...params, pageSize, currentPage: startPage }).map(([key, value]) => [key, String(value)]));
+    firstQuery.sort();
     let reply = first;
-    let query: QueryParams = { ...params, pageSize, currentPage: startPage };
+    /** The query of the page in hand, for errors. */
+    let query: QueryParams = firstQuery;
     let position: number | undefined = startPage;
     let remaining = limit ?? Number.POSITIVE_INFINITY;
     let previous: string | undefined;
     let emptyInARow = 0;
     const seen = new Set<string>();
-    const firstQuery = new URLSearchParams(Object.entries({ ...params, pageSize, currentPage: startPage }).map(([key, value]) => [key, String(value)]));
-    firstQuery.sort();
     seen.add(firstQuery.toString());
     for (;;) {
       if (reply.items.length > 0) {
@@ -229,10 +231,10 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
   if (signal !== undefined) {
     signal.throwIfAborted();
-    signal.addEventListener('abort', onAbort, { once: true });
+    signal.addEventListener('abort', onAbort);
   }
   try {
-    if (limit === 0) return;
+    // limit 0 makes lastPage startPage - 1 (NaN with pageSize 0, as select sets it): nothing is requested.
     let lastPage = limit === undefined ? Number.POSITIVE_INFINITY : startPage + Math.ceil(limit / pageSize) - 1;
     let nextNumber = startPage;
     let nextToYield = startPage;
@@ -248,7 +250,6 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
       const entry: PageRequest = { pageNumber, controller: new AbortController() };
       inFlight.set(pageNumber, entry);
       void request({ ...params, pageSize, currentPage: pageNumber }, entry.controller).then((settled) => {
-        if (inFlight.get(pageNumber) !== entry) return; // cut off meanwhile
         entry.settled = settled;
         arrived.push(entry);
         const resume = wake;
@@ -260,7 +261,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
       for (;;) {
         const entry = arrived.shift();
         if (entry !== undefined) {
-          if (inFlight.get(entry.pageNumber) !== entry) continue; // cut off after it arrived
+          if (inFlight.get(entry.pageNumber) !== entry) continue; // cut off, before or after it arrived
           inFlight.delete(entry.pageNumber);
           return entry;
         }
@@ -314,9 +315,8 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
         if (number === startPage) {
           first = reply;
         } else {
-          let startEntry: PageRequest;
-          do startEntry = await nextArrival();
-          while (startEntry.pageNumber !== startPage);
+          // Only startPage's request is left in flight (the others were cut off).
+          const startEntry = await nextArrival();
           const startSettled = startEntry.settled as Settled;
           if (!startSettled.ok) throw startSettled.error;
           first = startSettled.reply;
@@ -327,7 +327,7 @@ export async function* streamPages(plan: PageStreamPlan): AsyncGenerator<Page<Js
 
       // The server's own count of pages, when it gives one, ends the collection there.
       const totalPages = reply.statistics?.totalPages;
-      if (typeof totalPages === 'number' && Number.isInteger(totalPages) && totalPages >= 0 && totalPages < lastPage) {
+      if (typeof totalPages === 'number' && Number.isInteger(totalPages) && totalPages >= 0) {
         cutAfter(totalPages);
         if (number > totalPages) continue;
       }
