@@ -33,9 +33,11 @@ function names(list: readonly string[] | undefined, key: string, targets: readon
   return list !== undefined && [key, ...targets].some((name) => list.includes(name));
 }
 
+/** `'a' and 'b'`, `'a', 'b' and 'c'`: two keys or more. */
 function quote(keys: readonly string[]): string {
   const quoted = keys.map((key) => `'${key}'`);
-  return quoted.length <= 2 ? quoted.join(' and ') : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1) ?? ''}`;
+  const last = quoted.pop();
+  return `${quoted.join(', ')} and ${String(last)}`;
 }
 
 /** Runs an `odata` call and reports its errors against the option `key`. */
@@ -239,10 +241,7 @@ export function buildQueryParams(
     const target = targets[0] ?? key;
 
     if (queryMode && (QUERY_OPTIONS.has(key) || FOLDED_PARAMS.has(target) || target === queryTarget)) {
-      if (querySlot < 0) {
-        querySlot = out.length;
-        out.push(['', '']);
-      }
+      if (querySlot < 0) querySlot = out.length; // where the built query goes
       asOption(key, () => {
         if (key === 'name' || target === 'type' || target === 'owner') conditions.push(op.eq(target, single(value, key)));
         else if (target === 'fragmentType' || key === 'fragments') conditions.push(...strings(value, key).map((f) => op.has(f)));
@@ -280,8 +279,7 @@ export function buildQueryParams(
     let built: ODataQuery | undefined = conditions.length > 0 ? op.filter(op.and(...conditions)) : undefined;
     for (const [path, direction] of ordering) built = built ? built.orderBy(path, direction) : op.orderBy(path, direction);
     const text = built?.toString() ?? '';
-    if (text === '') out.splice(querySlot, 1);
-    else out[querySlot] = [queryTarget ?? odataSpec?.param ?? 'query', text];
+    if (text !== '') out.splice(querySlot, 0, [queryTarget ?? odataSpec?.param ?? 'query', text]);
   }
   return Object.fromEntries(out);
 }
@@ -326,7 +324,7 @@ function convert(spec: QuerySpec, target: string, key: string, value: unknown, n
   const allowed = spec.values !== undefined && Object.hasOwn(spec.values, target) ? spec.values[target] : undefined;
   if (allowed !== undefined) {
     for (const item of Array.isArray(value) ? value : [value]) {
-      if (typeof item !== 'string' || !allowed.includes(item)) {
+      if (!(allowed as readonly unknown[]).includes(item)) {
         throw new InvalidInputError(`must be one of ${allowed.join(', ')}, got ${describeValue(item)}`, { path: key });
       }
     }

@@ -74,7 +74,7 @@ const MAX_MS = 8.64e15;
  * fraction) and an offset (`Z`, `±HH:MM` or `±HHMM`). Nothing else: no week or ordinal dates,
  * no basic format, no space instead of `T`, no offset on a bare date.
  */
-const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?)?$/;
+const ISO_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(?:Z|([+-])(\d{2}):?(\d{2}))?)?$/;
 
 /** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's `days_from_civil`). */
 function epochDays(year: number, month: number, day: number): number {
@@ -108,12 +108,13 @@ function daysInMonth(year: number, month: number): number {
 export function parseIsoDateTime(text: string): number | undefined {
   const match = ISO_DATE_TIME.exec(text);
   if (match === null) return undefined;
-  const [, y, mo, d, h = '0', mi = '0', s = '0', fraction = '', zulu, sign, oh = '0', om = '0'] = match;
-  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map(Number) as [number, number, number, number, number, number];
-  const [offsetHours, offsetMinutes] = [Number(oh), Number(om)];
+  const [, y, mo, d, h, mi, s, fraction = '', sign, oh, om] = match;
+  // Absent parts (time, seconds, offset) are 0; 'Z' and no offset are the same.
+  const [year, month, day, hour, minute, second] = [y, mo, d, h, mi, s].map((part) => Number(part ?? 0)) as [number, number, number, number, number, number];
+  const [offsetHours, offsetMinutes] = [Number(oh ?? 0), Number(om ?? 0)];
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return undefined;
   if (hour > 23 || minute > 59 || second > 59 || offsetHours > 23 || offsetMinutes > 59) return undefined;
-  const offset = zulu === undefined && sign !== undefined ? (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes) : 0;
+  const offset = (sign === '-' ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
   const millis = Number(fraction.slice(0, 3).padEnd(3, '0'));
   return epochDays(year, month, day) * DAY_MS + ((hour * 60 + minute - offset) * 60 + second) * 1_000 + millis;
 }

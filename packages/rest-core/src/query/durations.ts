@@ -109,7 +109,7 @@ function fromObject(duration: DurationObjectLike, path: string | undefined): num
   if ([parts.years, parts.quarters, parts.months].some((amount) => amount !== undefined && amount !== 0)) noFixedLength(shown, path);
   if (Object.values(parts).some((amount) => typeof amount === 'number' && amount < 0)) fail(`${shown}: must not be negative`, path);
   const millis = duration.toMillis();
-  if (typeof millis !== 'number' || !Number.isFinite(millis)) fail(`${shown}: expected a finite length, got ${describeValue(millis)}`, path);
+  if (!Number.isFinite(millis)) fail(`${shown}: expected a finite length, got ${describeValue(millis)}`, path);
   if (millis < 0) fail(`${shown}: must not be negative`, path);
   return millis;
 }
@@ -137,8 +137,8 @@ function fromString(text: string, path: string | undefined): number {
   }
   const clock = CLOCK.exec(text);
   if (clock) {
-    const [, hours = '0', minutes = '0', seconds = '0'] = clock;
-    return Math.round(Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds) * 1_000);
+    const [, hours, minutes, seconds] = clock;
+    return Math.round(Number(hours) * 3_600_000 + Number(minutes) * 60_000 + Number(seconds ?? 0) * 1_000);
   }
   const iso = /\d/.test(text) && !text.endsWith('T') ? ISO.exec(text) : null;
   if (iso) return fromIso(iso, shown, path);

@@ -160,7 +160,6 @@ function literal(value: ODataValue): string {
   if (value === null) return 'null';
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
-    if (Number.isSafeInteger(value)) return String(Object.is(value, -0) ? 0 : value);
     const text = String(value);
     if (Number.isFinite(value) && PLAIN_NUMBER.test(text)) return Number.isInteger(value) ? text : `${text}d`;
     throw new InvalidInputError(`number ${text} cannot be written in a query (finite, without exponent)`, { path: 'odata.value' });
