@@ -275,12 +275,11 @@ export function buildQueryParams(
     }
   }
 
-  if (querySlot >= 0) {
-    let built: ODataQuery | undefined = conditions.length > 0 ? op.filter(op.and(...conditions)) : undefined;
-    for (const [path, direction] of ordering) built = built ? built.orderBy(path, direction) : op.orderBy(path, direction);
-    const text = built?.toString() ?? '';
-    if (text !== '') out.splice(querySlot, 0, [queryTarget ?? odataSpec?.param ?? 'query', text]);
-  }
+  // Conditions and ordering come only from query mode, which also set querySlot.
+  let built: ODataQuery | undefined = conditions.length > 0 ? op.filter(op.and(...conditions)) : undefined;
+  for (const [path, direction] of ordering) built = built ? built.orderBy(path, direction) : op.orderBy(path, direction);
+  const text = built?.toString() ?? '';
+  if (text !== '') out.splice(querySlot, 0, [queryTarget ?? odataSpec?.param ?? 'query', text]);
   return Object.fromEntries(out);
 }
 

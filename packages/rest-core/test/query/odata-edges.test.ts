@@ -9,6 +9,7 @@ const PATH_RULE = "use letters, digits, '_', '$' and dots between names (e.g. 'c
 describe('odata: exact error messages', () => {
   it.each([
     ['filter() without an expression', () => odata.filter(undefined as never), 'odata', 'odata: expected an expression built with odata.*, got undefined undefined'],
+    ['filter() without an expression on a sorted query', () => odata.orderBy('name').filter(undefined as never), 'odata', 'odata: expected an expression built with odata.*, got undefined undefined'],
     ['filter() with a string', () => odata.orderBy('name').filter("name eq 'x'" as never), 'odata', 'odata: expected an expression built with odata.*, got "name eq \'x\'"'],
     ['and() with a string', () => odata.and(odata.has('a'), 'x' as never), 'odata', 'odata: expected an expression built with odata.*, got "x"'],
     ['and() with nothing', () => odata.and(), 'odata', 'odata: and() needs at least one expression'],

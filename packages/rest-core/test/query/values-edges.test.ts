@@ -97,6 +97,7 @@ describe('parseRawQuery: edges', () => {
 
   it("drops only a leading '?'", () => {
     expect(parseRawQuery('?a=x?y')).toEqual({ a: 'x?y' });
+    expect(parseRawQuery('a=x?y')).toEqual({ a: 'x?y' });
     expect(parseRawQuery('  ?a=1&b=2?  ')).toEqual({ a: '1', b: '2?' });
   });
 
