@@ -62,7 +62,7 @@ export class BasicAuth implements AuthStrategy {
 
   constructor(username: string, password: string, options: BasicAuthOptions = {}) {
     assertSecretText(username, 'username');
-    if (username.includes(':')) throw new InvalidInputError('must not contain ":" (Basic auth cannot carry it)', { path: 'username' });
+    if (username.includes(':')) throw new InvalidInputError('must not contain ":" ("Basic" credentials cannot carry it)', { path: 'username' });
     assertSecretText(password, 'password');
     const { tenantId: prefix, user } = splitTenantUser(username, 'username');
     let tenantId = prefix;

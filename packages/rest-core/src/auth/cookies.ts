@@ -3,7 +3,6 @@
 function unquote(value: string): string {
   const trimmed = value.trim();
   const bare = trimmed.length >= 2 && trimmed.startsWith('"') && trimmed.endsWith('"') ? trimmed.slice(1, -1) : trimmed;
-  if (!bare.includes('%')) return bare;
   try {
     return decodeURIComponent(bare);
   } catch {

@@ -69,7 +69,7 @@ export function parseAuthorization(
   const match = /^([A-Za-z][A-Za-z0-9!#$%&'*+.^_`|~-]*)(?:\s+(.*))?$/.exec(authorization);
   if (match === null) throw new InvalidInputError('not an "<scheme> <credentials>" value', { path });
   const scheme = (match[1] ?? '').toLowerCase();
-  const credentials = (match[2] ?? '').trim();
+  const credentials = match[2] ?? ''; // no whitespace around: the regex takes it before, single() trimmed it after
   if (scheme !== 'basic' && scheme !== 'bearer') {
     throw new InvalidInputError(`unsupported scheme ${JSON.stringify(match[1]?.slice(0, 20))} (expected "Basic" or "Bearer")`, { path });
   }
