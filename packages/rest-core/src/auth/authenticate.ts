@@ -196,11 +196,11 @@ function readLoginOptions(text: string, response: Response, url: string): LoginO
     // No `cause`: the parser's message quotes the reply.
     throw fail('the login options are not JSON');
   }
-  const list = typeof body === 'object' && body !== null ? (body as { loginOptions?: unknown }).loginOptions : undefined;
+  // A JSON string, number or boolean has no such property either: only null needs a guard.
+  const list = (body as { loginOptions?: unknown } | null)?.loginOptions;
   if (!Array.isArray(list)) throw fail('the login options reply has no "loginOptions" array');
   return list.flatMap((item: unknown): LoginOptionSummary[] => {
-    if (typeof item !== 'object' || item === null) return [];
-    const { type, initRequest } = item as { type?: unknown; initRequest?: unknown };
+    const { type, initRequest } = (item ?? {}) as { type?: unknown; initRequest?: unknown };
     if (typeof type !== 'string') return [];
     return [typeof initRequest === 'string' ? { type, initRequest } : { type }];
   });
@@ -221,9 +221,9 @@ function tenantIdFromInitRequest(initRequest: string | undefined): string | unde
 function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
   let result = text;
   for (const secret of secrets) {
-    if (secret === undefined || secret === '') continue;
+    if (secret === undefined) continue; // never empty: checked up front
     const forms = new Set([secret, encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2), JSON.stringify(secret).slice(1, -1)]);
-    for (const form of forms) if (form !== '') result = result.split(form).join('***');
+    for (const form of forms) result = result.split(form).join('***');
   }
   return result;
 }
