@@ -45,9 +45,9 @@ const claimTypes: Readonly<Record<string, (value: unknown) => boolean>> = {
   jti: (v) => typeof v === 'string',
   tci: (v) => typeof v === 'string',
   xsrfToken: (v) => typeof v === 'string',
-  exp: (v) => typeof v === 'number' && Number.isFinite(v),
-  iat: (v) => typeof v === 'number' && Number.isFinite(v),
-  nbf: (v) => typeof v === 'number' && Number.isFinite(v),
+  exp: (v) => Number.isFinite(v), // a number: Number.isFinite does not coerce
+  iat: (v) => Number.isFinite(v), // a number: Number.isFinite does not coerce
+  nbf: (v) => Number.isFinite(v), // a number: Number.isFinite does not coerce
   tfa: (v) => typeof v === 'boolean',
   aud: (v) => typeof v === 'string' || (Array.isArray(v) && v.every((item) => typeof item === 'string')),
 };
