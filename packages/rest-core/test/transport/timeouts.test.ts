@@ -106,9 +106,11 @@ describe('totalTimeout', () => {
     if (!isCumulocityError(error, 'TimeoutError')) return;
     expect(error.scope).toBe('total');
     expect(error.timeoutMs).toBe(400);
-    // Several attempts, far fewer than the retry limit allows (at most one per 60 ms wait).
+    // Far fewer attempts than the retry limit allows (at most one per 60 ms wait). How many fit
+    // depends on the machine's speed (a loaded one may manage only the first): the exact schedule
+    // is the fake-clock test's.
     const attempts = counted.attempts();
-    expect(attempts).toBeGreaterThanOrEqual(2);
+    expect(attempts).toBeGreaterThanOrEqual(1);
     expect(attempts).toBeLessThanOrEqual(8);
     // The server has seen each attempt answered or closed; the call had settled, so none follows.
     await waitFor(() => server.inFlight === 0 && server.count >= attempts - 1);
