@@ -14,7 +14,7 @@ describe('TtlCache', () => {
   it('evicts the least recently used entry beyond maxSize; get() refreshes recency', () => {
     jest.useFakeTimers({ now: 1_000_000 });
     const cache = new TtlCache<string, number>(2);
-    const later = Date.now() + 60_000; // the fake clock: nothing expires during the test
+    const later = 1_000_000 + 60_000; // a minute after the fake clock starts: nothing expires during the test
     cache.set('a', 1, later);
     cache.set('b', 2, later);
     expect(cache.get('a')).toBe(1);
@@ -37,7 +37,7 @@ describe('TtlCache', () => {
   it('deleteWhere and clear', () => {
     jest.useFakeTimers({ now: 1_000_000 });
     const cache = new TtlCache<string, number>(10);
-    const later = Date.now() + 60_000; // the fake clock: nothing expires during the test
+    const later = 1_000_000 + 60_000; // a minute after the fake clock starts: nothing expires during the test
     for (const key of ['t1|a', 't1|b', 't2|a']) cache.set(key, 1, later);
     cache.deleteWhere((key) => key.startsWith('t1|'));
     expect([cache.get('t1|a'), cache.get('t1|b'), cache.get('t2|a')]).toEqual([undefined, undefined, 1]);

@@ -1,19 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { BearerAuth, parseAuthorization } from '../../src/auth/index.js';
-import { InvalidInputError } from '../../src/errors/invalid-input-error.js';
-import { makeJwt } from './helpers.js';
+import { invalid, makeJwt } from './helpers.js';
 
 const jwt = makeJwt({ sub: 'alice', ten: 't100' });
-
-function invalid(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return error as InvalidInputError;
-  }
-  throw new Error('expected an InvalidInputError');
-}
 
 function sent(auth: ReturnType<typeof parseAuthorization>): [string, string][] {
   const headers = new Headers();

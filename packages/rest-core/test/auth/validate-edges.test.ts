@@ -2,17 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { BasicAuth, BearerAuth, CookieAuth, OaiSecureUnavailableError } from '../../src/auth/index.js';
 import { assertSecretText, assertTenantId, assertToken, splitTenantUser, underPath } from '../../src/auth/validate.js';
 import { InvalidInputError } from '../../src/errors/invalid-input-error.js';
-import { makeJwt } from './helpers.js';
-
-function invalid(run: () => unknown): InvalidInputError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvalidInputError);
-    return error as InvalidInputError;
-  }
-  throw new Error('expected an InvalidInputError');
-}
+import { invalid, makeJwt } from './helpers.js';
 
 const expectInvalid = (run: () => unknown, path: string, message: string) => {
   const error = invalid(run);
