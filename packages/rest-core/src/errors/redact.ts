@@ -79,6 +79,12 @@ const maxKnownForms = 512;
 const minSecretLength = 4;
 const known = new Map<string, true>();
 let byLength: string[] | undefined;
+/**
+ * The credential headers remembered since forms last dropped out: a client's next request with
+ * the same headers then costs one lookup instead of encoding every form again (~20 µs). Emptied
+ * when a form drops out, so the next request of every client remembers its credentials again.
+ */
+const rememberedHeaders = new Set<string>();
 
 function formsOf(secret: string): string[] {
   const forms = [secret, JSON.stringify(secret).slice(1, -1)];
@@ -113,6 +119,7 @@ export function rememberSecret(secret: string | undefined): void {
     const oldest = known.keys().next().value as string;
     known.delete(oldest);
     byLength = undefined;
+    rememberedHeaders.clear();
   }
 }
 
@@ -126,11 +133,15 @@ const decodeBasic = (encoded: string): string | undefined => {
   }
 };
 
+const credentialNames = ['authorization', 'proxy-authorization', 'cookie', 'x-xsrf-token', 'tfatoken'];
+
 /**
  * Remembers the credentials in outgoing request headers (`Authorization` — for Basic also the
  * decoded `user:password` and the password —, the `Cookie` values, `X-XSRF-TOKEN`, `TFAToken`).
  */
 export function rememberCredentials(headers: Headers): void {
+  const key = credentialNames.map((name) => headers.get(name)).join('\n');
+  if (rememberedHeaders.has(key)) return;
   for (const name of ['authorization', 'proxy-authorization']) {
     const value = headers.get(name);
     if (value === null) continue;
@@ -154,6 +165,8 @@ export function rememberCredentials(headers: Headers): void {
     }
   }
   for (const name of ['x-xsrf-token', 'tfatoken']) rememberSecret(headers.get(name) ?? undefined);
+  if (rememberedHeaders.size >= maxKnownForms) rememberedHeaders.clear();
+  rememberedHeaders.add(key);
 }
 
 function redactKnownValues(text: string): string {
