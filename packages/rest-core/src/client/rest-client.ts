@@ -66,7 +66,6 @@ export class CumulocityRestClient implements RestClient {
   #queue: PQueue | undefined;
   #tenantId: string | undefined;
   #tenantIdLookup: Promise<string> | undefined;
-  #credentialHeaders: string | undefined;
 
   constructor(options: RestClientOptions) {
     validateClientOptions(options);
@@ -93,7 +92,10 @@ export class CumulocityRestClient implements RestClient {
         beforeRequest: [
           async (request) => {
             await this.auth.authorize(request.headers, { tenantId: this.#tenantId });
-            this.#rememberCredentials(request.headers);
+            // On every request, not once per change of the credentials: the memory the redaction
+            // masks from is bounded and shared by all clients, so other clients may have pushed
+            // this one's credentials out of it since its last request.
+            rememberCredentials(request.headers);
           },
         ],
       },
@@ -290,21 +292,22 @@ export class CumulocityRestClient implements RestClient {
    */
   async getTenantId(options: { signal?: AbortSignal } = {}): Promise<string> {
     if (this.#tenantId !== undefined) return this.#tenantId;
+    // An aborted caller starts no lookup (nobody would wait for it, or handle its failure).
+    options.signal?.throwIfAborted();
     this.#tenantIdLookup ??= this.get<{ name?: unknown }>('/tenant/currentTenant', {
       accept: 'application/vnd.com.nsn.cumulocity.currenttenant+json',
-    }).then(
-      (tenant) => {
+    })
+      .then((tenant) => {
         if (typeof tenant?.name !== 'string' || tenant.name === '') {
           throw new ResponseFormatError('GET /tenant/currentTenant did not name the tenant', { method: 'GET', url: `${this.baseUrl}/tenant/currentTenant` });
         }
         this.#tenantId = tenant.name;
         return tenant.name;
-      },
-      (error: unknown) => {
-        this.#tenantIdLookup = undefined; // let a later call try again
+      })
+      .catch((error: unknown) => {
+        this.#tenantIdLookup = undefined; // a failed lookup (a reply without a name too): let a later call try again
         throw error;
-      },
-    );
+      });
     const lookup = this.#tenantIdLookup;
     if (options.signal === undefined) return lookup;
     return abortable(lookup, options.signal);
@@ -348,17 +351,6 @@ export class CumulocityRestClient implements RestClient {
     const mode: ProcessingMode | undefined = options.processingMode ?? this.options.processingMode;
     if (mode !== undefined && writeMethods.has(method)) headers.set('X-Cumulocity-Processing-Mode', mode);
     return headers;
-  }
-
-  /**
-   * Lets the error redaction know the credentials this client sends (see `rememberCredentials`),
-   * once per change of the credential headers rather than per request.
-   */
-  #rememberCredentials(headers: Headers): void {
-    const current = `${headers.get('authorization')}\n${headers.get('cookie')}\n${headers.get('x-xsrf-token')}\n${headers.get('tfatoken')}`;
-    if (current === this.#credentialHeaders) return;
-    this.#credentialHeaders = current;
-    rememberCredentials(headers);
   }
 
   #attempt(plan: AttemptPlan): Promise<AttemptResult> {
