@@ -162,7 +162,6 @@ export class CumulocityRestClient implements RestClient {
     let call: AbortController | undefined;
     let forwardAbort: (() => void) | undefined;
     let totalTimer: ReturnType<typeof setTimeout> | undefined;
-    let totalExpired = false;
     if (callerSignal !== undefined || totalTimeoutMs !== false) {
       const controller = new AbortController();
       call = controller;
@@ -172,10 +171,8 @@ export class CumulocityRestClient implements RestClient {
         callerSignal.addEventListener('abort', forwardAbort, { once: true });
       }
       if (totalTimeoutMs !== false) {
-        totalTimer = setTimeout(() => {
-          totalExpired = true;
-          controller.abort(new TimeoutError({ ...description, timeoutMs: totalTimeoutMs, scope: 'total' }));
-        }, totalTimeoutMs);
+        // Every wait of the call (queue slot, headers, body, backoff) rejects with this reason.
+        totalTimer = setTimeout(() => controller.abort(new TimeoutError({ ...description, timeoutMs: totalTimeoutMs, scope: 'total' })), totalTimeoutMs);
       }
     }
     const callSignal = call?.signal;
@@ -191,7 +188,6 @@ export class CumulocityRestClient implements RestClient {
       }
     } catch (error) {
       if (callerSignal?.aborted) throw callerSignal.reason;
-      if (totalExpired) throw new TimeoutError({ ...description, timeoutMs: totalTimeoutMs as number, scope: 'total' });
       throw error;
     } finally {
       clearTimeout(totalTimer);
