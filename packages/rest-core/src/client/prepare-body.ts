@@ -10,7 +10,9 @@ export function prepareBody(
 ): { body: BodyInit | undefined; contentType: string | undefined; replayable: boolean } {
   if (body === undefined) return { body: undefined, contentType: undefined, replayable: true };
   if (body instanceof FormData) return { body, contentType: undefined, replayable: true }; // fetch sets the boundary
-  if (typeof body === 'string' || body instanceof Blob || body instanceof URLSearchParams || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
+  // fetch labels form parameters application/x-www-form-urlencoded;charset=UTF-8 (unless told otherwise).
+  if (body instanceof URLSearchParams) return { body, contentType, replayable: true };
+  if (typeof body === 'string' || body instanceof Blob || body instanceof ArrayBuffer || ArrayBuffer.isView(body)) {
     return { body: body as BodyInit, contentType: contentType ?? 'application/json', replayable: true };
   }
   if (body instanceof ReadableStream) return { body, contentType: contentType ?? 'application/octet-stream', replayable: false };
