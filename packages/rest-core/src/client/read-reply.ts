@@ -49,9 +49,9 @@ function guardedResponse(response: Response, context: ReadContext): Response {
   return guarded;
 }
 
-/** Bytes in a buffer of their own (a chunk may be a view into a larger one). */
+/** Bytes in a buffer of their own (a chunk may be a view into a larger one; a view that fills its buffer starts at 0). */
 function ownBuffer(bytes: Uint8Array): Uint8Array {
-  return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
+  return bytes.byteLength === bytes.buffer.byteLength ? bytes : bytes.slice();
 }
 
 async function readJson(response: Response, context: ReadContext): Promise<unknown> {
