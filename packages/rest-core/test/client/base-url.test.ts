@@ -64,6 +64,8 @@ describe('normalizeBaseUrl', () => {
 
   it('keeps dots that are part of a segment name', () => {
     expect(normalizeBaseUrl('https://proxy.example.com/c8y.v2/..x/')).toBe('https://proxy.example.com/c8y.v2/..x');
+    expect(normalizeBaseUrl('https://proxy.example.com/c8y./x../')).toBe('https://proxy.example.com/c8y./x..');
+    expect(normalizeBaseUrl('https://proxy.example.com/a%2e/b%2E%2e')).toBe('https://proxy.example.com/a%2e/b%2E%2e');
   });
 });
 
