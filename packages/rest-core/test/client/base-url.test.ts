@@ -1,18 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { InvalidInputError, normalizeBaseUrl, resolveRequestUrl } from '../../src/index.js';
-
-/** The InvalidInputError `action` throws: exact class, full message (path prefix included) and path. */
-function expectInvalid(action: () => unknown, path: string, message: string): void {
-  let thrown: unknown;
-  try {
-    action();
-  } catch (error) {
-    thrown = error;
-  }
-  expect(thrown).toBeInstanceOf(InvalidInputError);
-  expect((thrown as InvalidInputError).path).toBe(path);
-  expect((thrown as InvalidInputError).message).toBe(message);
-}
+import { normalizeBaseUrl, resolveRequestUrl } from '../../src/index.js';
+import { expectInvalid } from './expect-invalid.js';
 
 describe('normalizeBaseUrl', () => {
   it.each([[''], ['   '], [42], [undefined], [null]])('requires a tenant URL: %p', (input) => {

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 import { guardStream, type StreamGuard } from '../../src/client/body.js';
 import { isCumulocityError } from '../../src/index.js';
+import { handFed } from './streams.js';
 
 // guardStream on hand-fed sources: aborts, the idle timer (fake clock), the byte limit and a
 // broken source, each erroring the caller's stream and cancelling the source.
@@ -15,35 +16,6 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 afterEach(() => {
   jest.useRealTimers();
 });
-
-/** A source the test feeds by hand; records its pulls and cancellations. */
-function handFed() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const cancelled: unknown[] = [];
-  let pulls = 0;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start: (c) => {
-        controller = c;
-      },
-      pull: () => {
-        pulls += 1;
-      },
-      cancel: (reason) => {
-        cancelled.push(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return {
-    stream,
-    cancelled,
-    pulls: () => pulls,
-    push: (...bytes: number[]) => controller.enqueue(Uint8Array.from(bytes)),
-    close: () => controller.close(),
-    error: (error: unknown) => controller.error(error),
-  };
-}
 
 /** Whether `promise` settles before the next turn of the event loop (event order, not time). */
 async function settlesNow(promise: Promise<unknown>): Promise<boolean> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 import { raceAbort, readBodyBytes, readBodyText } from '../../src/client/body.js';
 import { isCumulocityError } from '../../src/index.js';
+import { handFed } from './streams.js';
 
 // readBodyBytes / readBodyText / raceAbort on hand-built bodies: what is refused before reading,
 // what is kept when truncating, and that an abort ends a read that would never end by itself.
@@ -10,34 +11,6 @@ const request = { method: 'GET', url: 'https://t100.example.com/inventory/binari
 const tooLargeMessage = (maxBytes: number) =>
   `Unexpected reply: the reply is larger than maxResponseBytes (${maxBytes} bytes); raise maxResponseBytes (client or call option) if it is expected (GET ${request.url})`;
 const listeners = (signal: AbortSignal) => getEventListeners(signal, 'abort').length;
-
-/** A body the test feeds by hand; records how often and with what it was pulled and cancelled. */
-function handFed() {
-  let controller!: ReadableStreamDefaultController<Uint8Array>;
-  const cancelled: unknown[] = [];
-  let pulls = 0;
-  const stream = new ReadableStream<Uint8Array>(
-    {
-      start: (c) => {
-        controller = c;
-      },
-      pull: () => {
-        pulls += 1;
-      },
-      cancel: (reason) => {
-        cancelled.push(reason);
-      },
-    },
-    { highWaterMark: 0 },
-  );
-  return {
-    stream,
-    cancelled,
-    pulls: () => pulls,
-    push: (...bytes: number[]) => controller.enqueue(Uint8Array.from(bytes)),
-    close: () => controller.close(),
-  };
-}
 
 /** A body that sends `text` when it is first read from; counts its pulls and cancellations. */
 function onDemand(text: string) {

@@ -1,0 +1,28 @@
+/** A body the test feeds by hand; records how often it was pulled and with what it was cancelled. */
+export function handFed() {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const cancelled: unknown[] = [];
+  let pulls = 0;
+  const stream = new ReadableStream<Uint8Array>(
+    {
+      start: (c) => {
+        controller = c;
+      },
+      pull: () => {
+        pulls += 1;
+      },
+      cancel: (reason) => {
+        cancelled.push(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return {
+    stream,
+    cancelled,
+    pulls: () => pulls,
+    push: (...bytes: number[]) => controller.enqueue(Uint8Array.from(bytes)),
+    close: () => controller.close(),
+    error: (error: unknown) => controller.error(error),
+  };
+}
