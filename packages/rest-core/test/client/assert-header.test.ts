@@ -1,16 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { assertHeader, isCumulocityError } from '../../src/index.js';
+import { thrownBy } from './expect-invalid.js';
 
 // assertHeader as exported: without a path it names the header as `headers.<name>`.
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 function expectInvalid(action: () => unknown, message: string, path: string): void {
   const error = thrownBy(action);

@@ -13,3 +13,13 @@ export function expectInvalid(action: () => unknown, path: string, message: stri
   expect((thrown as InvalidInputError).path).toBe(path);
   expect((thrown as InvalidInputError).message).toBe(message);
 }
+
+/** What `action` throws; fails the test if it returns. */
+export function thrownBy(action: () => unknown): unknown {
+  try {
+    action();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a throw');
+}

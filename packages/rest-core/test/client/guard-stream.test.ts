@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 import { guardStream, type StreamGuard } from '../../src/client/body.js';
 import { isCumulocityError } from '../../src/index.js';
-import { handFed } from './streams.js';
+import { handFed, settlesNow } from './streams.js';
+import { rejectionOf } from '../helpers/transport-client.js';
 
 // guardStream on hand-fed sources: aborts, the idle timer (fake clock), the byte limit and a
 // broken source, each erroring the caller's stream and cancelling the source.
@@ -16,26 +17,6 @@ const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 afterEach(() => {
   jest.useRealTimers();
 });
-
-/** Whether `promise` settles before the next turn of the event loop (event order, not time). */
-async function settlesNow(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await nextTurn();
-  return settled;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 const chunk = (...bytes: number[]) => ({ done: false, value: Uint8Array.from(bytes) });
 const end = { done: true, value: undefined };
@@ -85,7 +66,7 @@ describe('guardStream: the signal', () => {
     const reason = new Error('aborted before');
     const signal = AbortSignal.abort(reason);
     const reader = guardStream(source.stream, guard({ signal })).getReader();
-    expect(await rejection(reader.read())).toBe(reason);
+    expect(await rejectionOf(reader.read())).toBe(reason);
     expect(source.cancelled).toEqual([reason]);
     expect(source.pulls()).toBe(0);
     expect(listeners(signal)).toBe(0);
@@ -105,8 +86,8 @@ describe('guardStream: the signal', () => {
     expect(source.cancelled).toEqual([reason]);
     expect(listeners(controller.signal)).toBe(0);
     expect(await settlesNow(pending)).toBe(true);
-    expect(await rejection(pending)).toBe(reason);
-    expect(await rejection(reader.closed)).toBe(reason);
+    expect(await rejectionOf(pending)).toBe(reason);
+    expect(await rejectionOf(reader.closed)).toBe(reason);
   });
 
   it('an abort while the caller pauses errors the next read', async () => {
@@ -116,7 +97,7 @@ describe('guardStream: the signal', () => {
     const reason = new Error('stop');
     controller.abort(reason);
     expect(source.cancelled).toEqual([reason]);
-    expect(await rejection(reader.read())).toBe(reason);
+    expect(await rejectionOf(reader.read())).toBe(reason);
   });
 
   it('an abort after the end changes nothing', async () => {
@@ -143,7 +124,7 @@ describe('guardStream: the idle timeout (fake clock)', () => {
 
     await jest.advanceTimersByTimeAsync(1);
     expect(await settlesNow(read)).toBe(true);
-    const error = await rejection(read);
+    const error = await rejectionOf(read);
     if (!isCumulocityError(error, 'TimeoutError')) throw new Error(`expected TimeoutError, got ${String(error)}`);
     expect(error.message).toBe(`The reply body stalled: no data for 1000 ms (GET ${request.url})`);
     expect(error.scope).toBe('idle');
@@ -215,14 +196,14 @@ describe('guardStream: maxBytes', () => {
     source.push(1, 2, 3);
     source.push(4, 5, 6);
     expect(await first).toEqual(chunk(1, 2, 3));
-    const error = await rejection(second);
+    const error = await rejectionOf(second);
     if (!isCumulocityError(error, 'ResponseFormatError')) throw new Error(`expected ResponseFormatError, got ${String(error)}`);
     expect(error.message).toBe(
       `Unexpected reply: the reply is larger than maxResponseBytes (5 bytes); raise maxResponseBytes (client or call option) if it is expected (GET ${request.url})`,
     );
     expect(error.status).toBeUndefined();
     expect(source.cancelled).toEqual([error]);
-    expect(await rejection(reader.read())).toBe(error);
+    expect(await rejectionOf(reader.read())).toBe(error);
   });
 });
 
@@ -233,13 +214,13 @@ describe('guardStream: a broken source', () => {
     const reader = guardStream(source.stream, guard({ signal: controller.signal, idleTimeoutMs: 60_000 })).getReader();
     const read = reader.read();
     source.error(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
-    const error = await rejection(read);
+    const error = await rejectionOf(read);
     if (!isCumulocityError(error, 'NetworkError')) throw new Error(`expected NetworkError, got ${String(error)}`);
     expect(error.message).toBe(`Network error: socket hang up (GET ${request.url})`);
     expect(error.method).toBe('GET');
     expect(error.url).toBe(request.url);
     expect(error.cause).toEqual(expect.objectContaining({ name: 'Error', message: 'socket hang up', code: 'ECONNRESET' }));
     expect(listeners(controller.signal)).toBe(0);
-    expect(await rejection(reader.read())).toBe(error);
+    expect(await rejectionOf(reader.read())).toBe(error);
   });
 });

@@ -2,6 +2,7 @@ import { afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import nock from 'nock';
 import { CumulocityRestClient, isCumulocityError } from '../../src/index.js';
 import { testAuth } from './test-auth.js';
+import { rejectionOf } from '../helpers/transport-client.js';
 
 // Request bodies on the wire: what is sent as it is, what is serialised as JSON, the default
 // Content-Type, and the bodies that cannot be sent (refused before any request).
@@ -27,15 +28,6 @@ function recordPost(): { body?: string; contentType?: string | string[] } {
       return [201, {}];
     });
   return seen;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
 }
 
 describe('bodies sent as they are', () => {
@@ -92,7 +84,7 @@ describe('bodies sent as they are', () => {
 
 describe('bodies that cannot be sent as JSON (refused before any request)', () => {
   it('JSON.stringify refusing (a BigInt): its message and the cause', async () => {
-    const error = await rejection(client().post('/x', { count: 1n }));
+    const error = await rejectionOf(client().post('/x', { count: 1n }));
     if (!isCumulocityError(error, 'InvalidInputError')) throw new Error(`expected InvalidInputError, got ${String(error)}`);
     expect(error.message).toBe('body: cannot be sent as JSON: Do not know how to serialize a BigInt');
     expect(error.path).toBe('body');
@@ -105,7 +97,7 @@ describe('bodies that cannot be sent as JSON (refused before any request)', () =
         throw 'not today';
       },
     };
-    const error = await rejection(client().post('/x', body));
+    const error = await rejectionOf(client().post('/x', body));
     if (!isCumulocityError(error, 'InvalidInputError')) throw new Error(`expected InvalidInputError, got ${String(error)}`);
     expect(error.message).toBe('body: cannot be sent as JSON: not today');
     expect(error.path).toBe('body');
@@ -116,7 +108,7 @@ describe('bodies that cannot be sent as JSON (refused before any request)', () =
     ['a function', () => () => 1],
     ['a symbol', () => Symbol('s')],
   ])('%s (JSON.stringify gives undefined)', async (_, body) => {
-    const error = await rejection(client().post('/x', body()));
+    const error = await rejectionOf(client().post('/x', body()));
     if (!isCumulocityError(error, 'InvalidInputError')) throw new Error(`expected InvalidInputError, got ${String(error)}`);
     expect(error.message).toBe('body: cannot be sent as JSON');
     expect(error.path).toBe('body');

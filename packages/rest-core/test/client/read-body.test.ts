@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { getEventListeners } from 'node:events';
 import { raceAbort, readBodyBytes, readBodyText } from '../../src/client/body.js';
 import { isCumulocityError } from '../../src/index.js';
-import { handFed } from './streams.js';
+import { handFed, settlesNow } from './streams.js';
+import { rejectionOf } from '../helpers/transport-client.js';
 
 // readBodyBytes / readBodyText / raceAbort on hand-built bodies: what is refused before reading,
 // what is kept when truncating, and that an abort ends a read that would never end by itself.
@@ -47,28 +48,8 @@ function chunked(...chunks: Uint8Array[]) {
   return { stream, cancelled };
 }
 
-/** Whether `promise` settles before the next turn of the event loop (event order, not time). */
-async function settlesNow(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await new Promise((resolve) => setImmediate(resolve));
-  return settled;
-}
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
 async function expectTooLarge(promise: Promise<unknown>, maxBytes: number, status: number | undefined): Promise<void> {
-  const error = await rejection(promise);
+  const error = await rejectionOf(promise);
   if (!isCumulocityError(error, 'ResponseFormatError')) throw new Error(`expected ResponseFormatError, got ${String(error)}`);
   expect(error.message).toBe(tooLargeMessage(maxBytes));
   expect(error.status).toBe(status);
@@ -167,7 +148,7 @@ describe('readBodyBytes: the signal', () => {
     controller.abort(reason);
     expect(body.cancelled).toEqual([reason]); // at once: the pending read is settled by the cancel
     expect(listeners(controller.signal)).toBe(0); // the abort has fired: nothing is left on the signal
-    expect(await rejection(read)).toBe(reason);
+    expect(await rejectionOf(read)).toBe(reason);
     expect(listeners(controller.signal)).toBe(0);
   });
 
@@ -217,7 +198,7 @@ describe('raceAbort', () => {
     const raced = raceAbort(new Promise<string>((_, r) => (reject = r)), controller.signal);
     expect(listeners(controller.signal)).toBe(1);
     reject(failure);
-    expect(await rejection(raced)).toBe(failure);
+    expect(await rejectionOf(raced)).toBe(failure);
     expect(listeners(controller.signal)).toBe(0);
   });
 
@@ -230,7 +211,7 @@ describe('raceAbort', () => {
     controller.abort(reason);
     expect(listeners(controller.signal)).toBe(0); // even while the promise is still pending
     expect(await settlesNow(raced)).toBe(true);
-    expect(await rejection(raced)).toBe(reason);
+    expect(await rejectionOf(raced)).toBe(reason);
 
     resolve('late reply');
     await new Promise((r) => setImmediate(r));
@@ -243,7 +224,7 @@ describe('raceAbort', () => {
     const discarded: number[] = [];
     const raced = raceAbort(Promise.resolve(7), signal, (late) => discarded.push(late));
     expect(listeners(signal)).toBe(0);
-    expect(await rejection(raced)).toBe(reason);
+    expect(await rejectionOf(raced)).toBe(reason);
     await new Promise((r) => setImmediate(r));
     expect(discarded).toEqual([7]);
   });
@@ -256,7 +237,7 @@ describe('raceAbort', () => {
     const reason = new Error('stop');
     controller.abort(reason);
     reject(new Error('aborted fetch'));
-    expect(await rejection(raced)).toBe(reason);
+    expect(await rejectionOf(raced)).toBe(reason);
     expect(discarded).toEqual([]);
   });
 });

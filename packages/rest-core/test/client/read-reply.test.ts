@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import type { ReadContext } from '../../src/client/attempt.js';
 import { readReply } from '../../src/client/read-reply.js';
 import { isCumulocityError } from '../../src/index.js';
+import { rejectionOf } from '../helpers/transport-client.js';
+import { settlesNow } from './streams.js';
 
 // readReply on hand-built replies: what each responseType gives, and the JSON checks' messages.
 
@@ -25,26 +27,6 @@ function replyOf(chunks: Uint8Array[], init?: ResponseInit): Response {
   return new Response(body, init);
 }
 
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
-
-/** Whether `promise` settles before the next turn of the event loop (event order, not time). */
-async function settlesNow(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  promise.then(
-    () => (settled = true),
-    () => (settled = true),
-  );
-  await new Promise((resolve) => setImmediate(resolve));
-  return settled;
-}
-
 describe("responseType 'stream'", () => {
   it('a reply without a body gives an empty stream that closes', async () => {
     const body = await readReply(new Response(null, { status: 200 }), 'stream', context());
@@ -59,7 +41,7 @@ describe("responseType 'stream'", () => {
     if (!(body instanceof ReadableStream)) throw new Error(`expected a ReadableStream, got ${String(body)}`);
     const reader = (body as ReadableStream<Uint8Array>).getReader();
     expect(await reader.read()).toEqual({ done: false, value: Uint8Array.of(1, 2, 3) });
-    const error = await rejection(reader.read());
+    const error = await rejectionOf(reader.read());
     if (!isCumulocityError(error, 'ResponseFormatError')) throw new Error(`expected ResponseFormatError, got ${String(error)}`);
     expect(error.message).toBe(
       `Unexpected reply: the reply is larger than maxResponseBytes (4 bytes); raise maxResponseBytes (client or call option) if it is expected (GET ${url})`,
@@ -84,7 +66,7 @@ describe("responseType 'response'", () => {
     expect(result.statusText).toBe('Non-Authoritative');
     expect(result.headers.get('content-type')).toBe('application/octet-stream');
     expect(result.headers.get('x-trace')).toBe('abc');
-    const error = await rejection(result.arrayBuffer());
+    const error = await rejectionOf(result.arrayBuffer());
     expect(isCumulocityError(error, 'ResponseFormatError')).toBe(true);
   });
 
@@ -120,7 +102,7 @@ describe("responseType 'bytes'", () => {
 describe("responseType 'json': the checks", () => {
   it('an HTML reply is named as one, with a hint at a proxy or login page', async () => {
     const response = new Response('<html>Sign in</html>', { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } });
-    const error = await rejection(readReply(response, 'json', context()));
+    const error = await rejectionOf(readReply(response, 'json', context()));
     if (!isCumulocityError(error, 'ResponseFormatError')) throw new Error(`expected ResponseFormatError, got ${String(error)}`);
     expect(error.message).toBe(`Unexpected reply: expected JSON, got text/html (a proxy or login page?) (GET ${url})`);
     expect(error.contentType).toBe('text/html; charset=utf-8');
@@ -129,7 +111,7 @@ describe("responseType 'json': the checks", () => {
 
   it('another non-JSON reply is named without the hint', async () => {
     const response = new Response('plain words', { status: 200, headers: { 'content-type': 'text/plain' } });
-    const error = await rejection(readReply(response, 'json', context()));
+    const error = await rejectionOf(readReply(response, 'json', context()));
     if (!isCumulocityError(error, 'ResponseFormatError')) throw new Error(`expected ResponseFormatError, got ${String(error)}`);
     expect(error.message).toBe(`Unexpected reply: expected JSON, got text/plain (GET ${url})`);
   });

@@ -26,3 +26,14 @@ export function handFed() {
     error: (error: unknown) => controller.error(error),
   };
 }
+
+/** Whether `promise` settles before the next turn of the event loop (event order, not time). */
+export async function settlesNow(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  promise.then(
+    () => (settled = true),
+    () => (settled = true),
+  );
+  await new Promise((resolve) => setImmediate(resolve));
+  return settled;
+}

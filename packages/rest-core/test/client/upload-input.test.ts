@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from '@jest/globals';
 import { CumulocityRestClient, InvalidInputError, type MultipartUpload } from '../../src/index.js';
 import { testAuth } from './test-auth.js';
+import { thrownBy } from './expect-invalid.js';
 
 // uploadMultipart refuses an upload without its two parts at the call, before anything is sent:
 // a request body built from a half upload would be a form the server cannot use.
@@ -16,16 +17,6 @@ const client = () => new CumulocityRestClient({ baseUrl: base, auth: testAuth, r
 beforeEach(() => {
   sent = [];
 });
-
-/** What `action` threw synchronously (uploadMultipart checks its input before it returns a promise). */
-function thrownBy(action: () => unknown): unknown {
-  try {
-    void (action() as Promise<unknown>).catch(() => undefined);
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a synchronous throw');
-}
 
 const upload = (value: unknown) => value as MultipartUpload;
 const objectMessage = 'upload.object: an upload needs an `object` (metadata) and a `file`';

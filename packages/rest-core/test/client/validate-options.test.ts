@@ -1,17 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { CumulocityRestClient, isCumulocityError, type RestClientOptions } from '../../src/index.js';
+import { thrownBy } from './expect-invalid.js';
 
 // The client refuses to be built without an options object, before it looks at any field; and
 // `auth` must be a strategy object.
-
-function thrownBy(action: () => unknown): unknown {
-  try {
-    action();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a throw');
-}
 
 describe('client options must be an object', () => {
   it.each([[undefined], [null], ['https://t100.example.com'], [42], [true]])('%p → InvalidInputError at options', (options) => {
